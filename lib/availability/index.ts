@@ -1,0 +1,118 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { getBookingRules } from "@/lib/clinic/settings";
+import { fail, ok, type Result } from "@/lib/result";
+import { addLondonDays, CLINIC_TIME_ZONE, londonWallTimeToInstant, type LondonDate } from "@/lib/time/london";
+import type { AvailabilityQuery } from "@/lib/validation/booking";
+import { computeFreeSlots, type PractitionerSchedule, type Slot, type SlotRules } from "./slots";
+
+/** Statuses that hold their time in the diary (mirrors the exclusion constraint's WHERE clause). */
+export const SLOT_HOLDING_STATUSES = ["requested", "confirmed", "attended", "no_show"] as const;
+
+type Client = typeof db | Tx;
+
+export type ServiceForBooking = { id: string; slug: string; name: string; durationMinutes: number; slotIntervalMinutes: number; bookableOnline: boolean };
+
+export async function findService(client: Client, slug: string, audience: "public" | "staff"): Promise<ServiceForBooking | null> {
+  const service = await client.service.findFirst({
+    where: { slug, active: true, ...(audience === "public" ? { bookableOnline: true } : {}) },
+    select: { id: true, slug: true, name: true, durationMinutes: true, slotIntervalMinutes: true, bookableOnline: true },
+  });
+  return service;
+}
+
+/** Practitioners matching a choice (`sally`, `hannah` or `any`), in the clinic's order. */
+export async function findPractitioners(client: Client, choice: string): Promise<{ id: string; slug: string; name: string }[]> {
+  return client.practitioner.findMany({
+    where: { active: true, ...(choice === "any" ? {} : { slug: choice }) },
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, slug: true, name: true },
+  });
+}
+
+/** Loads everything the slot maths needs for some practitioners over London dates `from`..`to`. */
+export async function loadSchedules(
+  client: Client,
+  input: { practitionerIds: string[]; from: LondonDate; to: LondonDate; ignoreBookingId?: string },
+): Promise<PractitionerSchedule[]> {
+  const rangeStart = londonWallTimeToInstant(input.from, 0);
+  const rangeEnd = londonWallTimeToInstant(addLondonDays(input.to, 1), 0);
+  const rows = await client.practitioner.findMany({
+    where: { id: { in: input.practitionerIds } },
+    orderBy: { sortOrder: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      weeklyHours: { select: { weekday: true, startMinute: true, endMinute: true } },
+      weeklyBreaks: { select: { weekday: true, startMinute: true, endMinute: true } },
+      dateOverrides: {
+        where: { date: { gte: new Date(`${input.from}T00:00:00Z`), lte: new Date(`${input.to}T00:00:00Z`) } },
+        select: { date: true, startMinute: true, endMinute: true },
+      },
+      timeOff: {
+        where: { startsAt: { lt: rangeEnd }, endsAt: { gt: rangeStart } },
+        select: { startsAt: true, endsAt: true },
+      },
+      bookings: {
+        where: {
+          status: { in: [...SLOT_HOLDING_STATUSES] },
+          startsAt: { lt: rangeEnd },
+          endsAt: { gt: rangeStart },
+          ...(input.ignoreBookingId ? { id: { not: input.ignoreBookingId } } : {}),
+        },
+        select: { startsAt: true, endsAt: true },
+      },
+    },
+  });
+  return rows.map((row) => ({
+    practitionerId: row.id,
+    slug: row.slug,
+    weeklyHours: row.weeklyHours,
+    weeklyBreaks: row.weeklyBreaks,
+    dateOverrides: row.dateOverrides.map((o) => ({ date: o.date.toISOString().slice(0, 10), startMinute: o.startMinute, endMinute: o.endMinute })),
+    busy: [...row.timeOff, ...row.bookings].map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() })),
+  }));
+}
+
+export function slotRulesFor(service: ServiceForBooking, rules: { minNoticeMinutes: number; maxAdvanceDays: number }): SlotRules {
+  return {
+    durationMinutes: service.durationMinutes,
+    intervalMinutes: service.slotIntervalMinutes,
+    minNoticeMinutes: rules.minNoticeMinutes,
+    maxAdvanceDays: rules.maxAdvanceDays,
+  };
+}
+
+/** Free slots at exactly `start` for the given practitioners (used inside booking transactions). */
+export async function findFreeSlotsAt(
+  client: Client,
+  input: { service: ServiceForBooking; practitionerIds: string[]; date: LondonDate; start: Date; now: Date; ignoreBookingId?: string },
+): Promise<Slot[]> {
+  const rules = await getBookingRules(client);
+  const schedules = await loadSchedules(client, { practitionerIds: input.practitionerIds, from: input.date, to: input.date, ignoreBookingId: input.ignoreBookingId });
+  return computeFreeSlots({
+    from: input.date,
+    to: input.date,
+    now: input.now.getTime(),
+    rules: slotRulesFor(input.service, rules),
+    practitioners: schedules,
+  }).filter((slot) => slot.start === input.start.getTime());
+}
+
+export type AvailabilityDto = { timeZone: string; slots: { start: string; end: string; practitioner: string }[] };
+
+export async function getAvailability(query: AvailabilityQuery, now: Date, audience: "public" | "staff" = "public"): Promise<Result<AvailabilityDto>> {
+  const [service, practitioners, rules] = await Promise.all([
+    findService(db, query.service, audience),
+    findPractitioners(db, query.practitioner),
+    getBookingRules(db),
+  ]);
+  if (!service) return fail("invalid_request", "Please check the highlighted fields.", { service: "That service cannot be booked online." });
+  if (practitioners.length === 0) return fail("invalid_request", "Please check the highlighted fields.", { practitioner: "Please choose Sally, Hannah or no preference." });
+  const schedules = await loadSchedules(db, { practitionerIds: practitioners.map((p) => p.id), from: query.from, to: query.to });
+  const slots = computeFreeSlots({ from: query.from, to: query.to, now: now.getTime(), rules: slotRulesFor(service, rules), practitioners: schedules });
+  return ok({
+    timeZone: CLINIC_TIME_ZONE,
+    slots: slots.map((slot) => ({ start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString(), practitioner: slot.practitioner })),
+  });
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+
+export type ClinicInfo = { name: string; addressLines: string[]; phone: string; email: string };
+export type BookingRules = {
+  minNoticeMinutes: number;
+  maxAdvanceDays: number;
+  patientChangeCutoffMinutes: number;
+  reminderLeadMinutes: number;
+};
+
+async function readSettings(client: typeof db | Tx = db) {
+  const settings = await client.clinicSettings.findUnique({ where: { id: 1 } });
+  if (!settings) throw new Error("Clinic settings are missing: run the seed (npm run db:seed).");
+  return settings;
+}
+
+export async function getClinicInfo(client: typeof db | Tx = db): Promise<ClinicInfo> {
+  const { name, addressLines, phone, email } = await readSettings(client);
+  return { name, addressLines, phone, email };
+}
+
+export async function getBookingRules(client: typeof db | Tx = db): Promise<BookingRules> {
+  const { minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes } = await readSettings(client);
+  return { minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes };
+}
+
+export async function getClinicSettings(client: typeof db | Tx = db): Promise<ClinicInfo & BookingRules> {
+  const { name, addressLines, phone, email, minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes } = await readSettings(client);
+  return { name, addressLines, phone, email, minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes };
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { DeliveryError, getMailTransport, type MailTransport } from "./transport";
+
+/**
+ * Outbox delivery, at least once and never twice for one message:
+ * - a sender claims due messages with `FOR UPDATE SKIP LOCKED`, so two app instances never claim
+ *   the same one, and holds a lease; a sender that dies mid-send loses its claim when the lease ends;
+ * - temporary failures (4xx replies, timeouts, refused connections) are retried with exponential
+ *   backoff and jitter up to MAX_ATTEMPTS; permanent ones (5xx) fail at once and show to staff.
+ */
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 120_000; // well above the SMTP timeouts, so a live sender always finishes first
+const BASE_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 6 * 60 * 60_000;
+
+export function retryDelayMs(attempt: number, random: () => number = Math.random, baseMs = BASE_BACKOFF_MS): number {
+  const exponential = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
+  // "Equal jitter": at least half the delay, so delays still grow, plus a random share of the rest.
+  return Math.round(exponential / 2 + random() * (exponential / 2));
+}
+
+type ClaimedRow = {
+  id: string;
+  toAddress: string;
+  toName: string | null;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  icsContent: string | null;
+  icsMethod: string | null;
+  attempts: number;
+  leaseUntil: Date;
+};
+
+export async function claimDueEmails(now: Date, limit: number, leaseMs = LEASE_MS): Promise<ClaimedRow[]> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  return db.$queryRaw<ClaimedRow[]>`
+    UPDATE "EmailMessage" AS m
+       SET status = 'sending', "leaseUntil" = ${leaseUntil}, attempts = m.attempts + 1
+     WHERE m.id IN (
+       SELECT id FROM "EmailMessage"
+        WHERE (status = 'pending' AND "nextAttemptAt" <= ${now})
+           OR (status = 'sending' AND "leaseUntil" < ${now})
+        ORDER BY "nextAttemptAt"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING m.id, m."toAddress", m."toName", m.subject, m."textBody", m."htmlBody", m."icsContent", m."icsMethod", m.attempts, m."leaseUntil"`;
+}
+
+export type DeliveryReport = { claimed: number; sent: number; retried: number; failed: number };
+
+export async function deliverDueEmails(options: { now?: Date; limit?: number; transport?: MailTransport; baseBackoffMs?: number } = {}): Promise<DeliveryReport> {
+  const now = options.now ?? new Date();
+  const transport = options.transport ?? getMailTransport();
+  const claimed = await claimDueEmails(now, options.limit ?? 20);
+  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
+  for (const row of claimed) {
+    try {
+      await transport.send({
+        id: row.id,
+        to: row.toAddress,
+        toName: row.toName,
+        subject: row.subject,
+        text: row.textBody,
+        html: row.htmlBody,
+        ics: row.icsContent && row.icsMethod ? { content: row.icsContent, method: row.icsMethod } : null,
+      });
+      // Only the holder of this lease may record the outcome.
+      await db.emailMessage.updateMany({
+        where: { id: row.id, status: "sending", leaseUntil: row.leaseUntil },
+        data: { status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null },
+      });
+      report.sent++;
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error : new DeliveryError(String((error as Error)?.message ?? error).slice(0, 500), false);
+      const giveUp = failure.permanent || row.attempts >= MAX_ATTEMPTS;
+      await db.emailMessage.updateMany({
+        where: { id: row.id, status: "sending", leaseUntil: row.leaseUntil },
+        data: giveUp
+          ? { status: "failed", leaseUntil: null, lastError: failure.message }
+          : { status: "pending", leaseUntil: null, lastError: failure.message, nextAttemptAt: new Date(Date.now() + retryDelayMs(row.attempts, Math.random, options.baseBackoffMs)) },
+      });
+      if (giveUp) report.failed++;
+      else report.retried++;
+      console.warn(`[outbox] message ${row.id} ${giveUp ? "failed" : "will be retried"} after attempt ${row.attempts}: ${failure.message}`);
+    }
+  }
+  return report;
+}
+
+/**
+ * One delivery loop per process: a timer for retries and for messages queued by other instances,
+ * and `kickOutbox()` right after a commit so patients get their email at once.
+ */
+const state = globalThis as unknown as { vhOutbox?: { running: boolean; again: boolean; timer?: NodeJS.Timeout; id: string } };
+
+async function runLoop(): Promise<void> {
+  const s = (state.vhOutbox ??= { running: false, again: false, id: randomUUID() });
+  if (s.running) {
+    s.again = true;
+    return;
+  }
+  s.running = true;
+  try {
+    do {
+      s.again = false;
+      let report: DeliveryReport;
+      do {
+        report = await deliverDueEmails();
+      } while (report.claimed > 0 && report.sent + report.failed + report.retried === report.claimed && report.sent > 0);
+    } while (s.again);
+  } catch (error) {
+    console.error("[outbox] delivery loop error", error);
+  } finally {
+    s.running = false;
+  }
+}
+
+/** Asks the loop to deliver now. It never throws and never delays the caller. */
+export function kickOutbox(): void {
+  setImmediate(() => void runLoop());
+}
+
+export function startOutboxWorker(pollMs: number): void {
+  const s = (state.vhOutbox ??= { running: false, again: false, id: randomUUID() });
+  if (s.timer) return;
+  s.timer = setInterval(() => void runLoop(), pollMs);
+  s.timer.unref();
+  kickOutbox();
+}
+
+export function stopOutboxWorker(): void {
+  if (state.vhOutbox?.timer) clearInterval(state.vhOutbox.timer);
+  if (state.vhOutbox) state.vhOutbox.timer = undefined;
+}
