@@ -29,7 +29,7 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
         Something went wrong on our side
       </h1>
       <p className="mt-4 text-lg text-ink-700">
-        Sorry, this page could not be loaded. Nothing you did caused this. Please try again in a moment; if it keeps
+        Sorry, this page could not be loaded. Please try again in a moment; if it keeps
         happening, please call the clinic and we will help you.
       </p>
       <div className="mt-8 flex w-full flex-col gap-3 sm:w-auto sm:flex-row">

@@ -22,7 +22,7 @@ const linkClass = "font-medium text-white underline decoration-brand-300/60 unde
 export function SiteFooter({ clinic, year }: { clinic: FooterClinicInfo; year: number }) {
   return (
     <footer className="mt-auto bg-brand-950 text-brand-100 [--focus-ring:var(--color-focus-on-dark)]">
-      <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 md:grid-cols-[1.3fr_1fr_1fr]">
+      <div className="mx-auto grid max-w-6xl grid-cols-1 gap-10 px-4 py-12 sm:px-6 md:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1fr)]">
         <div className="max-w-sm">
           <p className="text-lg font-bold text-white">{clinic.name}</p>
           <p className="mt-2 text-brand-100">

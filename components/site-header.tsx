@@ -61,8 +61,12 @@ export function SiteHeader() {
               Victoria House
             </span>
             <span className="mt-1 block text-[0.6875rem] font-semibold tracking-[0.12em] whitespace-nowrap text-ink-600 uppercase">
-              Clinic<span aria-hidden="true"> · </span>
-              <span className="sr-only">, </span>Sutton Coldfield
+              Clinic
+              {/* The town only fits beside the Book and Menu buttons from 640px up. */}
+              <span className="hidden sm:inline">
+                <span aria-hidden="true"> · </span>
+                <span className="sr-only">, </span>Sutton Coldfield
+              </span>
             </span>
           </span>
         </Link>
@@ -83,12 +87,15 @@ export function SiteHeader() {
         </nav>
 
         <div className="flex shrink-0 items-center gap-2">
-          <ButtonLink href="/book" className="hidden lg:inline-flex">
-            Book a free consultation
-          </ButtonLink>
-          <ButtonLink href="/book" size="sm" className="min-h-11 px-4 lg:hidden">
-            Book<span className="sr-only"> a free consultation</span>
-          </ButtonLink>
+          {/* Wrappers do the show/hide: a display class on the button itself would fight its inline-flex. */}
+          <div className="hidden lg:block">
+            <ButtonLink href="/book">Book a free consultation</ButtonLink>
+          </div>
+          <div className="lg:hidden">
+            <ButtonLink href="/book">
+              Book<span className="sr-only"> a free consultation</span>
+            </ButtonLink>
+          </div>
           <button
             ref={toggleRef}
             type="button"

@@ -120,15 +120,14 @@ function Hero({ lowestSessionPrice }: { lowestSessionPrice: number | null }) {
     <section aria-labelledby="hero-title" className="relative overflow-hidden bg-gradient-to-b from-brand-50 to-canvas">
       {/* Soft decorative shapes; clipped by overflow-hidden so they never widen the page. */}
       <div aria-hidden="true" className="pointer-events-none absolute -top-24 -right-24 size-96 rounded-full bg-brand-100/70 blur-3xl" />
-      <div aria-hidden="true" className="pointer-events-none absolute -bottom-32 -left-20 size-80 rounded-full bg-sand-200/60 blur-3xl" />
 
-      <div className={`${container} relative grid items-center gap-10 py-14 sm:py-20 lg:grid-cols-[1.35fr_1fr] lg:gap-16 lg:py-24`}>
+      <div className={`${container} relative grid grid-cols-1 items-center gap-10 py-14 sm:py-20 lg:grid-cols-[minmax(0,1.35fr)_minmax(0,1fr)] lg:gap-16 lg:py-24`}>
         <div>
           <p className="inline-flex items-center gap-2 rounded-full bg-white/80 px-3 py-1 text-sm font-semibold text-brand-800 ring-1 ring-brand-200">
             <Icon name="sparkle" className="size-4" />
             SMP removal in Sutton Coldfield
           </p>
-          <h1 id="hero-title" className="mt-5 text-4xl font-bold tracking-tight text-brand-950 sm:text-5xl lg:text-[3.5rem] lg:leading-[1.08]">
+          <h1 id="hero-title" className="mt-5 text-[1.875rem] leading-[1.15] font-bold tracking-tight text-brand-950 min-[400px]:text-4xl sm:text-5xl lg:text-[3.5rem] lg:leading-[1.08]">
             Fade or remove scalp micropigmentation you no longer want
           </h1>
           <p className="mt-5 max-w-xl text-lg text-ink-700 sm:text-xl">
@@ -152,7 +151,7 @@ function Hero({ lowestSessionPrice }: { lowestSessionPrice: number | null }) {
           </ul>
         </div>
 
-        <Card padding="lg" className="bg-white/90 backdrop-blur-sm">
+        <Card padding="lg">
           <h2 className="text-lg font-bold">At a glance</h2>
           <dl className="mt-4 divide-y divide-sand-200">
             {facts.map((fact) => (
@@ -224,7 +223,7 @@ function WhatToExpect() {
           </p>
         </SectionHeading>
 
-        <ol className="mt-12 grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
+        <ol className="mt-12 grid grid-cols-1 gap-5 sm:grid-cols-2 lg:grid-cols-4">
           {STEPS.map((step, index) => (
             <Card as="li" key={step.title} className="flex flex-col">
               <span
@@ -242,7 +241,7 @@ function WhatToExpect() {
           ))}
         </ol>
 
-        <div className="mt-12 grid gap-5 lg:grid-cols-2">
+        <div className="mt-12 grid grid-cols-1 gap-5 lg:grid-cols-2">
           <Card tone="sand" padding="lg">
             <div className="flex items-start gap-4">
               <span className="flex size-11 shrink-0 items-center justify-center rounded-full bg-white text-brand-700">
@@ -281,7 +280,7 @@ function WhatToExpect() {
 function Prices({ services }: { services: Service[] }) {
   return (
     <section id="prices" aria-labelledby="prices-title" className="border-y border-sand-200 bg-white py-16 sm:py-24">
-      <div className={`${container} grid gap-10 lg:grid-cols-[1fr_1.4fr] lg:gap-16`}>
+      <div className={`${container} grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)] lg:gap-16`}>
         <SectionHeading id="prices-title" eyebrow="Prices" title="Clear prices, per session">
           <p>
             Your consultation is free. After that you pay for each laser session, and the price depends on the size of
@@ -344,7 +343,9 @@ function Prices({ services }: { services: Service[] }) {
             <p className="text-ink-700">Please call the clinic for our current prices.</p>
           )}
           <div className="mt-6 flex flex-col gap-3 sm:flex-row sm:items-center sm:gap-5">
-            <BookCta size="md" />
+            <div className="shrink-0">
+              <BookCta size="md" />
+            </div>
             <p className="text-sm text-ink-600">Free and without obligation. Booking takes about a minute.</p>
           </div>
         </div>
@@ -374,7 +375,7 @@ function Practitioners({ practitioners }: { practitioners: Awaited<ReturnType<ty
         </SectionHeading>
 
         {practitioners.length > 0 ? (
-          <ul className="mt-12 grid gap-5 md:grid-cols-2">
+          <ul className="mt-12 grid grid-cols-1 gap-5 md:grid-cols-2">
             {practitioners.map((person) => (
               <Card as="li" key={person.slug} padding="lg">
                 <div className="flex items-center gap-4">
@@ -390,7 +391,7 @@ function Practitioners({ practitioners }: { practitioners: Awaited<ReturnType<ty
                   </div>
                 </div>
                 <p className="mt-4 text-ink-700">{person.bio}</p>
-                <p className="mt-4 inline-flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-sm font-semibold text-brand-800">
+                <p className="mt-4 inline-flex items-center gap-2 rounded-lg bg-brand-50 px-3 py-1.5 text-sm font-semibold text-brand-800">
                   <Icon name="shield" className="size-4" />
                   Level 4 certified in laser treatment
                 </p>
@@ -411,7 +412,7 @@ function Laser() {
   ];
   return (
     <section aria-labelledby="laser-title" className="bg-brand-900 py-16 text-brand-50 sm:py-20 [--focus-ring:var(--color-focus-on-dark)]">
-      <div className={`${container} grid gap-10 lg:grid-cols-2 lg:items-center lg:gap-16`}>
+      <div className={`${container} grid grid-cols-1 gap-10 lg:grid-cols-2 lg:items-center lg:gap-16`}>
         <div>
           <p className="text-sm font-semibold tracking-[0.12em] text-brand-200 uppercase">The technology</p>
           <h2 id="laser-title" className="mt-2 text-3xl font-bold tracking-tight text-white sm:text-4xl">
@@ -423,7 +424,7 @@ function Laser() {
             dots that make up SMP.
           </p>
         </div>
-        <ul className="grid gap-3">
+        <ul className="grid grid-cols-1 gap-3">
           {points.map((point) => (
             <li key={point} className="flex items-start gap-3 rounded-xl bg-white/5 p-4 ring-1 ring-white/10">
               <Icon name="check" className="mt-0.5 size-5 text-brand-200" />
@@ -482,7 +483,7 @@ const FAQS: { question: string; answer: ReactNode }[] = [
 function Faq() {
   return (
     <section id="faq" aria-labelledby="faq-title" className="py-16 sm:py-24">
-      <div className={`${container} grid gap-10 lg:grid-cols-[1fr_1.6fr] lg:gap-16`}>
+      <div className={`${container} grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.6fr)] lg:gap-16`}>
         <SectionHeading id="faq-title" eyebrow="Questions" title="Frequently asked questions">
           <p>If your question is not answered here, bring it to your free consultation, or give us a call.</p>
         </SectionHeading>
@@ -518,17 +519,16 @@ function FinalCta({ phone }: { phone: string }) {
   return (
     <section aria-labelledby="cta-title" className="pb-16 sm:pb-24">
       <div className={container}>
-        <div className="relative overflow-hidden rounded-3xl bg-brand-700 px-6 py-12 text-center text-white sm:px-12 sm:py-16 [--focus-ring:var(--color-focus-on-dark)]">
-          <div aria-hidden="true" className="pointer-events-none absolute -top-20 -left-20 size-64 rounded-full bg-white/10 blur-2xl" />
-          <h2 id="cta-title" className="relative text-3xl font-bold tracking-tight text-white sm:text-4xl">
+        <div className="rounded-3xl bg-brand-700 px-6 py-12 text-center text-white sm:px-12 sm:py-16 [--focus-ring:var(--color-focus-on-dark)]">
+          <h2 id="cta-title" className="text-3xl font-bold tracking-tight text-white sm:text-4xl">
             Ready to talk it through?
           </h2>
-          <p className="relative mx-auto mt-4 max-w-xl text-lg text-brand-50">
+          <p className="mx-auto mt-4 max-w-xl text-lg text-brand-50">
             Book a free consultation online at a time that suits you. Choose your practitioner, pick a slot and we will
             confirm by email.
           </p>
-          <div className="relative mt-8 flex flex-col items-center gap-4">
-            <ButtonLink href="/book" size="lg" variant="secondary" className="w-full sm:w-auto">
+          <div className="mt-8 flex flex-col items-center gap-4">
+            <ButtonLink href="/book" size="lg" variant="secondary" className="w-full px-4! sm:w-auto sm:px-7!">
               Book a free consultation
             </ButtonLink>
             {phone ? (

@@ -96,7 +96,11 @@ export function BookingFlow({ practitioners, horizonDays = 84, clinicPhone }: Bo
       return;
     }
     const first = DETAILS_FIELDS.find((field) => fieldErrors[field]);
-    if (first) fieldRefs.current[first]?.focus();
+    const element = first ? fieldRefs.current[first] : null;
+    if (!element) return;
+    // Centre it so its label and error message are not hidden under the sticky header.
+    element.focus({ preventScroll: true });
+    element.scrollIntoView({ block: "center" });
   }
 
   async function submit() {
@@ -208,7 +212,6 @@ export function BookingFlow({ practitioners, horizonDays = 84, clinicPhone }: Bo
               ),
             )}
         </div>
-        <p className="mt-2 text-sm text-ink-600">Both are Level 4 certified in laser treatment.</p>
       </section>
 
       <div className="lg:col-start-1">
@@ -245,6 +248,7 @@ export function BookingFlow({ practitioners, horizonDays = 84, clinicPhone }: Bo
 
       <aside
         ref={summaryRef}
+        id="booking-summary"
         aria-labelledby="summary-heading"
         className="rounded-card border border-brand-100 bg-brand-50 p-4 lg:sticky lg:top-24 lg:col-start-2 lg:row-span-3 lg:row-start-1 lg:self-start"
       >

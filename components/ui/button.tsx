@@ -11,6 +11,8 @@
  *   be submitted twice. The visible label stays, so screen readers still know what is pending.
  * Button keeps the native <button> default type ("submit" inside a form); pass type="button"
  * for actions that must not submit. All other <button> / <Link> props (ref too) pass through.
+ * className is appended. It cannot reliably override a utility the button already sets (display,
+ *   padding, min-height, colours): use Tailwind's important suffix (`px-3!`) or a wrapper element.
  * buttonClasses({ variant, size, fullWidth }) returns the class string for anything else that
  * must look like a button (e.g. a plain <a href="tel:...">).
  *
@@ -32,7 +34,7 @@ type StyleProps = {
 const base =
   "inline-flex items-center justify-center gap-2 rounded-xl font-semibold leading-tight text-center " +
   "no-underline transition-colors duration-150 select-none " +
-  "disabled:cursor-not-allowed disabled:opacity-60 aria-busy:cursor-progress";
+  "disabled:cursor-not-allowed disabled:opacity-60 aria-busy:cursor-progress aria-busy:opacity-85";
 
 const variants: Record<ButtonVariant, string> = {
   primary: "bg-brand-700 text-white shadow-sm hover:bg-brand-800 active:bg-brand-900 disabled:hover:bg-brand-700",

@@ -116,7 +116,7 @@ export function Field({ id, label, hint, error, required = false, optional = fal
 const controlBase =
   "block w-full min-w-0 rounded-lg border bg-white px-3.5 text-base text-ink-900 shadow-xs " +
   "placeholder:text-ink-500 transition-colors focus:border-brand-600 " +
-  "disabled:cursor-not-allowed disabled:bg-sand-100 disabled:text-ink-600 read-only:bg-sand-100";
+  "disabled:cursor-not-allowed disabled:bg-sand-100 disabled:text-ink-600 [&[readonly]]:bg-sand-100";
 
 function controlState(invalid: boolean): string {
   return invalid ? "border-red-700 ring-1 ring-red-700" : "border-ink-400 hover:border-ink-600";

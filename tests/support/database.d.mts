@@ -1,0 +1,1 @@
+export function provisionTestDatabase(options?: { seedPassword?: string }): Promise<{ url: string; seedPassword: string; teardown: () => Promise<void> }>;
