@@ -54,7 +54,8 @@ export function SiteHeader() {
   return (
     <header onKeyDown={handleKeyDown} className="sticky top-0 z-40 border-b border-sand-200 bg-canvas/95 backdrop-blur-sm">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
-        <Link href="/" className="-mx-1 flex min-w-0 items-center gap-2.5 rounded-lg px-1 py-1 no-underline">
+        {/* Explicit name: the two stacked lines would otherwise be read as "Victoria HouseClinic". */}
+        <Link href="/" aria-label="Victoria House Clinic, home" className="-mx-1 flex min-w-0 items-center gap-2.5 rounded-lg px-1 py-1 no-underline">
           <LogoMark />
           <span className="min-w-0 leading-none">
             <span className="block text-[1.0625rem] font-bold tracking-tight whitespace-nowrap text-brand-900">
@@ -63,10 +64,7 @@ export function SiteHeader() {
             <span className="mt-1 block text-[0.6875rem] font-semibold tracking-[0.12em] whitespace-nowrap text-ink-600 uppercase">
               Clinic
               {/* The town only fits beside the Book and Menu buttons from 640px up. */}
-              <span className="hidden sm:inline">
-                <span aria-hidden="true"> · </span>
-                <span className="sr-only">, </span>Sutton Coldfield
-              </span>
+              <span className="hidden sm:inline"> · Sutton Coldfield</span>
             </span>
           </span>
         </Link>

@@ -117,18 +117,19 @@ function Hero({ lowestSessionPrice }: { lowestSessionPrice: number | null }) {
   }
 
   return (
-    <section aria-labelledby="hero-title" className="relative overflow-hidden bg-gradient-to-b from-brand-50 to-canvas">
-      {/* Soft decorative shapes; clipped by overflow-hidden so they never widen the page. */}
-      <div aria-hidden="true" className="pointer-events-none absolute -top-24 -right-24 size-96 rounded-full bg-brand-100/70 blur-3xl" />
+    <section
+      aria-labelledby="hero-title"
+      className="bg-canvas bg-[radial-gradient(ellipse_80%_70%_at_100%_0%,var(--color-brand-100),transparent),linear-gradient(to_bottom,var(--color-brand-50),var(--color-canvas))]"
+    >
 
-      <div className={`${container} relative grid grid-cols-1 items-center gap-10 py-14 sm:py-20 lg:grid-cols-[minmax(0,1.35fr)_minmax(0,1fr)] lg:gap-16 lg:py-24`}>
+      <div className={`${container} grid grid-cols-1 items-center gap-10 py-14 sm:py-20 lg:grid-cols-[minmax(0,1.35fr)_minmax(0,1fr)] lg:gap-16 lg:py-24`}>
         <div>
           <p className="inline-flex items-center gap-2 rounded-full bg-white/80 px-3 py-1 text-sm font-semibold text-brand-800 ring-1 ring-brand-200">
             <Icon name="sparkle" className="size-4" />
             SMP removal in Sutton Coldfield
           </p>
-          <h1 id="hero-title" className="mt-5 text-[1.875rem] leading-[1.15] font-bold tracking-tight text-brand-950 min-[400px]:text-4xl sm:text-5xl lg:text-[3.5rem] lg:leading-[1.08]">
-            Fade or remove scalp micropigmentation you no longer want
+          <h1 id="hero-title" className="mt-5 text-[1.875rem] leading-[1.15] font-bold tracking-tight text-brand-950 min-[400px]:text-4xl sm:text-5xl lg:text-[3.25rem] lg:leading-[1.1]">
+            Fade or remove unwanted scalp micropigmentation
           </h1>
           <p className="mt-5 max-w-xl text-lg text-ink-700 sm:text-xl">
             Whether your SMP has blurred, spread, changed colour or simply stopped feeling like you, our PicoWay
@@ -391,10 +392,6 @@ function Practitioners({ practitioners }: { practitioners: Awaited<ReturnType<ty
                   </div>
                 </div>
                 <p className="mt-4 text-ink-700">{person.bio}</p>
-                <p className="mt-4 inline-flex items-center gap-2 rounded-lg bg-brand-50 px-3 py-1.5 text-sm font-semibold text-brand-800">
-                  <Icon name="shield" className="size-4" />
-                  Level 4 certified in laser treatment
-                </p>
               </Card>
             ))}
           </ul>

@@ -17,7 +17,7 @@ import {
   type DetailsValues,
 } from "./details-form";
 import { SlotChooser } from "./slot-chooser";
-import { ANY_PRACTITIONER, type BookingSummary, type PractitionerOption } from "./types";
+import { ANY_PRACTITIONER, telHref, type BookingSummary, type PractitionerOption } from "./types";
 import { useSlotPicker } from "./use-slot-picker";
 
 const SERVICE = "consultation";
@@ -306,7 +306,23 @@ export function BookingFlow({ practitioners, horizonDays = 84, clinicPhone }: Bo
             onSubmit={submit}
             submitting={submitting}
             fieldRefs={fieldRefs}
-            formMessage={formMessage ? <Alert tone="error">{formMessage}</Alert> : null}
+            formMessage={
+              formMessage ? (
+                <Alert tone="error">
+                  {formMessage}
+                  {clinicPhone ? (
+                    <>
+                      {" "}
+                      Clinic phone:{" "}
+                      <a href={telHref(clinicPhone)} className="font-semibold underline">
+                        {clinicPhone}
+                      </a>
+                      .
+                    </>
+                  ) : null}
+                </Alert>
+              ) : null
+            }
           />
         </div>
       </section>

@@ -64,11 +64,11 @@ export function BookingReceived({ reference, start, practitionerName, email, man
         <strong className="break-all text-ink-900">{email}</strong> with a private link to view, change or cancel it.
       </p>
 
-      <div className="mt-6 flex flex-col gap-3 sm:flex-row">
-        <a href={manageUrl} className={buttonClasses({ variant: "primary", size: "lg" })}>
+      <div className="mt-6 flex flex-col items-start gap-4">
+        <a href={manageUrl} className={buttonClasses({ variant: "primary", size: "lg", fullWidth: true }) + " sm:w-auto"}>
           View or change your booking
         </a>
-        <a href="/" className={buttonClasses({ variant: "ghost", size: "lg" })}>
+        <a href="/" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline hover:text-brand-900">
           Back to the home page
         </a>
       </div>

@@ -88,7 +88,7 @@ export function ManageBooking({ view, upcoming, horizonDays }: ManageBookingProp
     if (result.kind === "ok") {
       setCancelled(true);
       setMode("view");
-      announce({ tone: "success", title: "Your booking is cancelled" });
+      announce({ tone: "success", title: "Your booking is cancelled", body: "We have sent you an email to confirm this." });
       router.refresh();
       return;
     }

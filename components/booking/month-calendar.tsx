@@ -217,8 +217,13 @@ export function MonthCalendar({
         </tbody>
       </table>
 
-      <div className="mt-3 min-h-6">
-        <p aria-live="polite" className={status === "ready" && freeDays > 0 ? "sr-only" : "text-ink-700"}>
+      <div className={status === "ready" && freeDays > 0 ? undefined : "mt-3"}>
+        <p
+          aria-live="polite"
+          className={
+            status === "ready" && freeDays > 0 ? "sr-only" : status === "error" ? "font-semibold text-red-800" : "text-ink-700"
+          }
+        >
           {status === "loading" ? (
             <span className="inline-flex items-center gap-2">
               <Spinner className="text-brand-700" />

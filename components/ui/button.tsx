@@ -31,9 +31,10 @@ type StyleProps = {
   fullWidth?: boolean;
 };
 
+// Outline is left out of the transition so the focus ring appears at once, in its own colour.
 const base =
   "inline-flex items-center justify-center gap-2 rounded-xl font-semibold leading-tight text-center " +
-  "no-underline transition-colors duration-150 select-none " +
+  "no-underline transition-[color,background-color,box-shadow] duration-150 select-none " +
   "disabled:cursor-not-allowed disabled:opacity-60 aria-busy:cursor-progress aria-busy:opacity-85";
 
 const variants: Record<ButtonVariant, string> = {

@@ -115,7 +115,7 @@ export function Field({ id, label, hint, error, required = false, optional = fal
 
 const controlBase =
   "block w-full min-w-0 rounded-lg border bg-white px-3.5 text-base text-ink-900 shadow-xs " +
-  "placeholder:text-ink-500 transition-colors focus:border-brand-600 " +
+  "placeholder:text-ink-500 transition-[border-color,box-shadow] focus:border-brand-600 " +
   "disabled:cursor-not-allowed disabled:bg-sand-100 disabled:text-ink-600 [&[readonly]]:bg-sand-100";
 
 function controlState(invalid: boolean): string {

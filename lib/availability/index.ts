@@ -4,6 +4,7 @@ import { getBookingRules } from "@/lib/clinic/settings";
 import { fail, ok, type Result } from "@/lib/result";
 import { addLondonDays, CLINIC_TIME_ZONE, londonWallTimeToInstant, type LondonDate } from "@/lib/time/london";
 import type { AvailabilityQuery } from "@/lib/validation/booking";
+import { cachedAvailability } from "./cache";
 import { computeFreeSlots, type PractitionerSchedule, type Slot, type SlotRules } from "./slots";
 
 /** Statuses that hold their time in the diary (mirrors the exclusion constraint's WHERE clause). */
@@ -37,40 +38,43 @@ export async function loadSchedules(
 ): Promise<PractitionerSchedule[]> {
   const rangeStart = londonWallTimeToInstant(input.from, 0);
   const rangeEnd = londonWallTimeToInstant(addLondonDays(input.to, 1), 0);
-  const rows = await client.practitioner.findMany({
-    where: { id: { in: input.practitionerIds } },
-    orderBy: { sortOrder: "asc" },
-    select: {
-      id: true,
-      slug: true,
-      weeklyHours: { select: { weekday: true, startMinute: true, endMinute: true } },
-      weeklyBreaks: { select: { weekday: true, startMinute: true, endMinute: true } },
-      dateOverrides: {
-        where: { date: { gte: new Date(`${input.from}T00:00:00Z`), lte: new Date(`${input.to}T00:00:00Z`) } },
-        select: { date: true, startMinute: true, endMinute: true },
-      },
-      timeOff: {
-        where: { startsAt: { lt: rangeEnd }, endsAt: { gt: rangeStart } },
-        select: { startsAt: true, endsAt: true },
-      },
-      bookings: {
-        where: {
-          status: { in: [...SLOT_HOLDING_STATUSES] },
-          startsAt: { lt: rangeEnd },
-          endsAt: { gt: rangeStart },
-          ...(input.ignoreBookingId ? { id: { not: input.ignoreBookingId } } : {}),
+  const [rows, busy] = await Promise.all([
+    client.practitioner.findMany({
+      where: { id: { in: input.practitionerIds } },
+      orderBy: { sortOrder: "asc" },
+      select: {
+        id: true,
+        slug: true,
+        weeklyHours: { select: { weekday: true, startMinute: true, endMinute: true } },
+        weeklyBreaks: { select: { weekday: true, startMinute: true, endMinute: true } },
+        dateOverrides: {
+          where: { date: { gte: new Date(`${input.from}T00:00:00Z`), lte: new Date(`${input.to}T00:00:00Z`) } },
+          select: { date: true, startMinute: true, endMinute: true },
         },
-        select: { startsAt: true, endsAt: true },
       },
-    },
-  });
+    }),
+    // Busy time can run to thousands of rows over two months: read it as plain epoch numbers in one
+    // round trip rather than as model objects (this is most of an uncached availability request).
+    client.$queryRaw<{ practitionerId: string; start: number; end: number }[]>`
+      SELECT "practitionerId", (extract(epoch FROM "startsAt") * 1000)::float8 AS start, (extract(epoch FROM "endsAt") * 1000)::float8 AS "end"
+        FROM "Booking"
+       WHERE "practitionerId" = ANY(${input.practitionerIds})
+         AND status::text = ANY(${[...SLOT_HOLDING_STATUSES]})
+         AND "startsAt" < ${rangeEnd} AND "endsAt" > ${rangeStart}
+         AND id <> ${input.ignoreBookingId ?? ""}
+      UNION ALL
+      SELECT "practitionerId", (extract(epoch FROM "startsAt") * 1000)::float8, (extract(epoch FROM "endsAt") * 1000)::float8
+        FROM "TimeOff"
+       WHERE "practitionerId" = ANY(${input.practitionerIds})
+         AND "startsAt" < ${rangeEnd} AND "endsAt" > ${rangeStart}`,
+  ]);
   return rows.map((row) => ({
     practitionerId: row.id,
     slug: row.slug,
     weeklyHours: row.weeklyHours,
     weeklyBreaks: row.weeklyBreaks,
     dateOverrides: row.dateOverrides.map((o) => ({ date: o.date.toISOString().slice(0, 10), startMinute: o.startMinute, endMinute: o.endMinute })),
-    busy: [...row.timeOff, ...row.bookings].map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() })),
+    busy: busy.filter((b) => b.practitionerId === row.id).map((b) => ({ start: b.start, end: b.end })),
   }));
 }
 
@@ -102,17 +106,30 @@ export async function findFreeSlotsAt(
 export type AvailabilityDto = { timeZone: string; slots: { start: string; end: string; practitioner: string }[] };
 
 export async function getAvailability(query: AvailabilityQuery, now: Date, audience: "public" | "staff" = "public"): Promise<Result<AvailabilityDto>> {
+  const key = [audience, query.service, query.practitioner, query.from, query.to].join("|");
+  return cachedAvailability(key, now.getTime(), async () => {
+    const { result, minNoticeMinutes } = await computeAvailability(query, now, audience);
+    const first = result.ok ? result.data.slots[0] : undefined;
+    return { value: result, cacheable: result.ok, firstSlotDropsAt: first ? Date.parse(first.start) - minNoticeMinutes * 60_000 : null };
+  });
+}
+
+async function computeAvailability(query: AvailabilityQuery, now: Date, audience: "public" | "staff"): Promise<{ result: Result<AvailabilityDto>; minNoticeMinutes: number }> {
   const [service, practitioners, rules] = await Promise.all([
     findService(db, query.service, audience),
     findPractitioners(db, query.practitioner),
     getBookingRules(db),
   ]);
-  if (!service) return fail("invalid_request", "Please check the highlighted fields.", { service: "That service cannot be booked online." });
-  if (practitioners.length === 0) return fail("invalid_request", "Please check the highlighted fields.", { practitioner: "Please choose Sally, Hannah or no preference." });
+  const minNoticeMinutes = rules.minNoticeMinutes;
+  if (!service) return { minNoticeMinutes, result: fail("invalid_request", "Please check the highlighted fields.", { service: "That service cannot be booked online." }) };
+  if (practitioners.length === 0) return { minNoticeMinutes, result: fail("invalid_request", "Please check the highlighted fields.", { practitioner: "Please choose Sally, Hannah or no preference." }) };
   const schedules = await loadSchedules(db, { practitionerIds: practitioners.map((p) => p.id), from: query.from, to: query.to });
   const slots = computeFreeSlots({ from: query.from, to: query.to, now: now.getTime(), rules: slotRulesFor(service, rules), practitioners: schedules });
-  return ok({
-    timeZone: CLINIC_TIME_ZONE,
-    slots: slots.map((slot) => ({ start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString(), practitioner: slot.practitioner })),
-  });
+  return {
+    minNoticeMinutes,
+    result: ok({
+      timeZone: CLINIC_TIME_ZONE,
+      slots: slots.map((slot) => ({ start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString(), practitioner: slot.practitioner })),
+    }),
+  };
 }

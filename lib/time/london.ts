@@ -1,5 +1,5 @@
-import { TZDate, tz } from "@date-fns/tz";
-import { addDays, format } from "date-fns";
+import { TZDate, tz, tzOffset } from "@date-fns/tz";
+import { format } from "date-fns";
 import { enGB } from "date-fns/locale";
 
 /**
@@ -25,9 +25,14 @@ export function londonDateOf(instant: Date | number): LondonDate {
 /** The UTC instant of a wall-clock time on a London date (minutes after local midnight). */
 export function londonWallTimeToInstant(date: LondonDate, minuteOfDay: number): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const hours = Math.floor(minuteOfDay / 60);
-  const minutes = minuteOfDay % 60;
-  return new Date(new TZDate(y, m - 1, d, hours, minutes, CLINIC_TIME_ZONE).getTime());
+  // Read the wall time as if it were UTC, then subtract London's offset at that moment. Slot maths
+  // calls this for every working window, so it uses the cached offset formatter, not a TZDate.
+  const asUtc = Date.UTC(y, m - 1, d, 0, minuteOfDay);
+  const guess = asUtc - tzOffset(CLINIC_TIME_ZONE, new Date(asUtc)) * 60_000;
+  const offsetAtGuess = tzOffset(CLINIC_TIME_ZONE, new Date(guess));
+  // Near a clock change the first guess can sit on the other side of it: correct with its offset.
+  // A wall time that does not exist (01:30 on the spring day) lands an hour later, as clocks do.
+  return new Date(asUtc - offsetAtGuess * 60_000);
 }
 
 /** ISO weekday (1 = Monday ... 7 = Sunday) of a London date. */
@@ -39,7 +44,8 @@ export function isoWeekdayOf(date: LondonDate): number {
 
 export function addLondonDays(date: LondonDate, days: number): LondonDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return format(addDays(new Date(Date.UTC(y, m - 1, d, 12)), days), "yyyy-MM-dd", { in: tz("UTC") });
+  // Calendar arithmetic on a date needs no time zone: do it in UTC.
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** Inclusive list of London dates from `from` to `to`. */

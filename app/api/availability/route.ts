@@ -1,12 +1,24 @@
+import { NextResponse } from "next/server";
 import { getAvailability } from "@/lib/availability";
 import { handleErrors, parseWith, respond } from "@/lib/http/respond";
 import { availabilityQuerySchema } from "@/lib/validation/booking";
 
 export const dynamic = "force-dynamic";
 
+// getAvailability hands back the same object while its cache entry is valid, so its JSON (often
+// 100+ KiB for two months) is serialised once per entry rather than once per request.
+const serialised = new WeakMap<object, string>();
+
 export const GET = handleErrors("GET /api/availability", async (request: Request) => {
   const params = new URL(request.url).searchParams;
   const parsed = parseWith(availabilityQuerySchema, Object.fromEntries(params));
   if (!parsed.ok) return parsed.response;
-  return respond(await getAvailability(parsed.data, new Date()));
+  const result = await getAvailability(parsed.data, new Date());
+  if (!result.ok) return respond(result);
+  let body = serialised.get(result.data);
+  if (body === undefined) {
+    body = JSON.stringify(result.data);
+    serialised.set(result.data, body);
+  }
+  return new NextResponse(body, { status: 200, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 });
