@@ -21,7 +21,6 @@ function createClient() {
     // Secrets stay out of every query result unless a query asks for them by name.
     omit: {
       staffUser: { passwordHash: true },
-      booking: { manageTokenHash: true },
     },
   });
 }

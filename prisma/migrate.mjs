@@ -20,6 +20,21 @@ const migrationsDir = path.join(prismaDir, "migrations");
 const schemaPath = path.join(prismaDir, "schema.prisma");
 const noFilter = { externalTables: [], externalEnums: [] };
 
+/**
+ * The WASM engine sends a migration statement by statement, cutting the script at every semicolon,
+ * even one inside a comment or a dollar-quoted body. Catch those here with a clear message instead
+ * of a half-applied migration and a baffling syntax error.
+ */
+export function findSplitterHazards(sql) {
+  const hazards = [];
+  sql.split("\n").forEach((line, index) => {
+    const comment = line.indexOf("--");
+    if (comment >= 0 && line.slice(comment).includes(";")) hazards.push(`line ${index + 1}: a semicolon inside a comment`);
+    if (line.includes("$$")) hazards.push(`line ${index + 1}: a dollar-quoted body (write it as E'...' with \\073 for each semicolon)`);
+  });
+  return hazards;
+}
+
 async function loadMigrations() {
   const entries = (await readdir(migrationsDir, { withFileTypes: true }).catch(() => []))
     .filter((entry) => entry.isDirectory())
@@ -37,6 +52,8 @@ async function loadMigrations() {
           (value) => ({ tag: "ok", value }),
           (error) => ({ tag: "error", value: String(error) }),
         );
+        const hazards = content.tag === "ok" ? findSplitterHazards(content.value) : [];
+        if (hazards.length) throw new Error(`${name}/migration.sql cannot be applied by the WASM engine:\n  ${hazards.join("\n  ")}`);
         return { path: name, migrationFile: { path: "migration.sql", content } };
       }),
     ),

@@ -65,12 +65,16 @@ function isSlot(value: unknown): value is Slot {
 
 export class AvailabilityError extends Error {}
 
+/** The public availability endpoint; the staff area passes `/api/staff/availability` (same response shape). */
+export const PUBLIC_AVAILABILITY_URL = "/api/availability";
+
 export async function fetchAvailability(
   query: { service: string; practitioner: string; from: string; to: string },
   signal?: AbortSignal,
+  endpoint: string = PUBLIC_AVAILABILITY_URL,
 ): Promise<Slot[]> {
   const params = new URLSearchParams(query);
-  const response = await fetch(`/api/availability?${params.toString()}`, {
+  const response = await fetch(`${endpoint}?${params.toString()}`, {
     headers: { Accept: "application/json" },
     cache: "no-store",
     signal,

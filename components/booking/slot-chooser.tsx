@@ -22,6 +22,8 @@ export type SlotChooserProps = {
   timesNotice?: ReactNode;
   emptyMessage?: string;
   idPrefix: string;
+  /** Passed to the time picker (defaults to the consultation's length). */
+  lengthNote?: ReactNode;
 };
 
 /** The month calendar and the chosen day's times, side by side on wide screens. */
@@ -36,6 +38,7 @@ export function SlotChooser({
   timesNotice,
   emptyMessage,
   idPrefix,
+  lengthNote,
 }: SlotChooserProps) {
   const H = headingLevel;
   const headingClass = headingLevel === "h2" ? "text-xl font-bold" : "text-lg font-semibold";
@@ -79,13 +82,21 @@ export function SlotChooser({
           ) : null}
         </H>
         {timesNotice}
-        <TimesBody picker={picker} onTimeChosen={onTimeChosen} />
+        <TimesBody picker={picker} onTimeChosen={onTimeChosen} lengthNote={lengthNote} />
       </section>
     </div>
   );
 }
 
-function TimesBody({ picker, onTimeChosen }: { picker: SlotPicker; onTimeChosen: (start: string) => void }) {
+function TimesBody({
+  picker,
+  onTimeChosen,
+  lengthNote,
+}: {
+  picker: SlotPicker;
+  onTimeChosen: (start: string) => void;
+  lengthNote?: ReactNode;
+}) {
   if (picker.status === "loading" || !picker.today) {
     return (
       <p className="flex items-center gap-2 text-ink-600">
@@ -108,6 +119,7 @@ function TimesBody({ picker, onTimeChosen }: { picker: SlotPicker; onTimeChosen:
         onTimeChosen(start);
       }}
       dateLabel={formatLondonLongDate(picker.selectedDate)}
+      lengthNote={lengthNote}
     />
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { formatLondonTime, londonZoneLabel } from "@/lib/time/london";
 import type { TimeOption } from "./types";
 
@@ -9,7 +10,11 @@ export type TimePickerProps = {
   onSelect: (start: string) => void;
   /** e.g. "Tuesday 3 March 2026", used in the group's accessible name. */
   dateLabel: string;
+  /** Sentence after the time-zone note; the staff area names the chosen service's length. */
+  lengthNote?: ReactNode;
 };
+
+const CONSULTATION_LENGTH_NOTE = "Each consultation lasts 30 minutes.";
 
 /** "UK time (GMT)" / "UK time (BST)"; both when the clocks change that day. */
 export function zoneNote(options: TimeOption[]): string {
@@ -21,7 +26,7 @@ export function zoneNote(options: TimeOption[]): string {
  * The free start times of one day, each shown once (with "No preference" the same time may be free
  * with both practitioners). Plain toggle buttons: one Tab stop each, Enter/Space chooses.
  */
-export function TimePicker({ options, selectedStart, onSelect, dateLabel }: TimePickerProps) {
+export function TimePicker({ options, selectedStart, onSelect, dateLabel, lengthNote = CONSULTATION_LENGTH_NOTE }: TimePickerProps) {
   const zones = new Set(options.map((option) => londonZoneLabel(Date.parse(option.start))));
   const mixedZones = zones.size > 1;
   const note = zoneNote(options);
@@ -31,7 +36,7 @@ export function TimePicker({ options, selectedStart, onSelect, dateLabel }: Time
   return (
     <div role="group" aria-label={`Free times on ${dateLabel}, ${note}`}>
       <p className="mb-3 text-sm text-ink-600">
-        Times are <strong className="font-semibold text-ink-900">{note}</strong>. Each consultation lasts 30 minutes.
+        Times are <strong className="font-semibold text-ink-900">{note}</strong>. {lengthNote}
       </p>
       {[
         { label: "Morning", list: morning },

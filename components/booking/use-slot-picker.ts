@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { addLondonDays, londonDateOf, type LondonDate } from "@/lib/time/london";
-import { fetchAvailability } from "./api";
+import { PUBLIC_AVAILABILITY_URL, fetchAvailability } from "./api";
 import { firstDayOf, lastDayOf, monthOf, type MonthKey } from "./dates";
 import type { Slot, TimeOption } from "./types";
 
@@ -72,10 +72,13 @@ export function useSlotPicker({
   service,
   practitioner,
   horizonDays,
+  availabilityUrl = PUBLIC_AVAILABILITY_URL,
 }: {
   service: string;
   practitioner: string;
   horizonDays: number;
+  /** Where free slots come from; the staff area uses `/api/staff/availability` (any service, no minimum notice). */
+  availabilityUrl?: string;
 }): SlotPicker {
   const today = useLondonToday();
   const lastDate = today ? addLondonDays(today, horizonDays) : null;
@@ -89,7 +92,7 @@ export function useSlotPicker({
   const [selectedDate, setSelectedDate] = useState<LondonDate | null>(null);
   const [chosenStart, setChosenStart] = useState<string | null>(null);
 
-  const key = month ? `${service}|${practitioner}|${month}|${reloadCount}` : null;
+  const key = month ? `${availabilityUrl}|${service}|${practitioner}|${month}|${reloadCount}` : null;
 
   useEffect(() => {
     if (!key || !month) return;
@@ -97,6 +100,7 @@ export function useSlotPicker({
     fetchAvailability(
       { service, practitioner, from: firstDayOf(month), to: lastDayOf(month) },
       controller.signal,
+      availabilityUrl,
     ).then(
       (slots) => {
         if (controller.signal.aborted) return;
@@ -114,7 +118,7 @@ export function useSlotPicker({
       },
     );
     return () => controller.abort();
-  }, [key, month, service, practitioner]);
+  }, [key, month, service, practitioner, availabilityUrl]);
 
   const current = loaded && loaded.key === key ? loaded : null;
   const status: AvailabilityStatus = current ? current.status : "loading";

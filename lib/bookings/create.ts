@@ -18,14 +18,14 @@ import {
   isRetryableTransactionError,
   isUniqueViolation,
   lockPractitioners,
-  manageUrlFor,
+  issueManageLink,
   recordBookingEvent,
   toEmailBooking,
   toPublicBookingDto,
   type Actor,
   type PublicBookingDto,
 } from "./internal";
-import { generateBookingReference, generateManageToken, hashToken, openResponseBody, sealResponseBody, type SealedBody } from "./tokens";
+import { generateBookingReference, hashToken, openResponseBody, sealResponseBody, type SealedBody } from "./tokens";
 
 export type CreatedBooking = { booking: PublicBookingDto; manageUrl: string };
 
@@ -80,7 +80,6 @@ export async function createBookingRequest(input: CreateBookingInput, context: C
           update: { name: input.patient.name, phone: input.patient.phone },
           select: { id: true },
         });
-        const token = generateManageToken();
         const booking = await tx.booking.create({
           data: {
             reference: generateBookingReference(),
@@ -92,13 +91,12 @@ export async function createBookingRequest(input: CreateBookingInput, context: C
             status: "requested",
             source: "online",
             notes: input.notes,
-            manageTokenHash: hashToken(token),
           },
           select: bookingDtoSelect,
         });
         await recordBookingEvent(tx, { bookingId: booking.id, action: "requested", actor: context.actor, after: auditSnapshot(booking) });
 
-        const manageUrl = manageUrlFor(token);
+        const manageUrl = await issueManageLink(tx, booking.id);
         const clinic = await getClinicInfo(tx);
         await queueEmail(tx, {
           dedupeKey: `booking:${booking.id}:acknowledgement`,

@@ -6,6 +6,7 @@ import { addLondonDays, londonDateOf, londonWallTimeToInstant } from "@/lib/time
 import { SLOT_HOLDING_STATUSES, findFreeSlotsAt, type ServiceForBooking } from "@/lib/availability";
 import type { Slot } from "@/lib/availability/slots";
 import type { EmailBooking } from "@/lib/email/templates";
+import { generateManageToken, hashToken } from "./tokens";
 
 export type BookingStatus = "requested" | "confirmed" | "declined" | "cancelled" | "attended" | "no_show";
 
@@ -54,7 +55,13 @@ export function auditSnapshot(row: BookingRow) {
   return { status: row.status, start: row.startsAt.toISOString(), end: row.endsAt.toISOString(), practitioner: row.practitioner.slug };
 }
 
-export function manageUrlFor(token: string): string {
+/**
+ * A new manage link for a booking, for one email. Only the token's hash is stored; the links in
+ * earlier emails keep working.
+ */
+export async function issueManageLink(tx: Tx, bookingId: string): Promise<string> {
+  const token = generateManageToken();
+  await tx.manageToken.create({ data: { tokenHash: hashToken(token), bookingId } });
   return new URL(`/booking/${token}`, getServerEnv().APP_URL).toString();
 }
 

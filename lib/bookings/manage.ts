@@ -48,7 +48,9 @@ export type ManagedBookingView = {
 
 async function findByToken(client: typeof db | Tx, token: string): Promise<BookingRow | null> {
   if (!MANAGE_TOKEN_PATTERN.test(token)) return null;
-  return client.booking.findUnique({ where: { manageTokenHash: hashToken(token) }, select: bookingDtoSelect });
+  const link = await client.manageToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { bookingId: true } });
+  if (!link) return null;
+  return client.booking.findUnique({ where: { id: link.bookingId }, select: bookingDtoSelect });
 }
 
 function toManagedDto(row: BookingRow): ManagedBookingDto {
@@ -87,7 +89,8 @@ export async function getManagedBookingDto(token: string): Promise<Result<{ book
 /** Locks the booking row for the rest of the transaction and checks the patient may still change it. */
 async function lockChangeableBooking(tx: Tx, token: string, now: Date) {
   if (!MANAGE_TOKEN_PATTERN.test(token)) throw new BookingAbort("not_found", "We could not find that booking. Please check the link in your email.");
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Booking" WHERE "manageTokenHash" = ${hashToken(token)} FOR UPDATE`;
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT b.id FROM "Booking" b JOIN "ManageToken" t ON t."bookingId" = b.id WHERE t."tokenHash" = ${hashToken(token)} FOR UPDATE OF b`;
   const id = locked[0]?.id;
   if (!id) throw new BookingAbort("not_found", "We could not find that booking. Please check the link in your email.");
   const row = await tx.booking.findUniqueOrThrow({ where: { id }, select: bookingDtoSelect });

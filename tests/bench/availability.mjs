@@ -55,11 +55,11 @@ async function seedDiary(url) {
       const params = [];
       const rows = chunk.map(([start, end], j) => {
         seq++;
-        params.push(`bench-${seq}`, `VH-B${String(seq).padStart(4, "0")}`, service.id, p.id, patient.id, start, end, `bench-token-${seq}`);
-        const b = j * 8;
-        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, 'confirmed', $${b + 8}, now())`;
+        params.push(`bench-${seq}`, `VH-B${String(seq).padStart(4, "0")}`, service.id, p.id, patient.id, start, end);
+        const b = j * 7;
+        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, 'confirmed', now())`;
       });
-      await pool.query(`INSERT INTO "Booking" (id, reference, "serviceId", "practitionerId", "patientId", "startsAt", "endsAt", status, "manageTokenHash", "updatedAt") VALUES ${rows.join(",")}`, params);
+      await pool.query(`INSERT INTO "Booking" (id, reference, "serviceId", "practitionerId", "patientId", "startsAt", "endsAt", status, "updatedAt") VALUES ${rows.join(",")}`, params);
     }
     made += values.length;
   }

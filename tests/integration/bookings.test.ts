@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type pg from "pg";
 import { GET as getAvailabilityRoute } from "@/app/api/availability/route";
@@ -102,9 +103,14 @@ describe("POST /api/bookings", () => {
     expect(result.body.booking.reference).toMatch(/^VH-[2-9A-HJKMNP-TV-Z]{5}$/);
     expect(result.body.manageUrl).toMatch(/^http:\/\/localhost:3999\/booking\/[A-Za-z0-9_-]{43}$/);
 
-    const row = (await pool.query(`SELECT b.status, b."manageTokenHash", p.email FROM "Booking" b JOIN "Patient" p ON p.id = b."patientId"`)).rows[0];
+    const row = (await pool.query(`SELECT b.status, p.email FROM "Booking" b JOIN "Patient" p ON p.id = b."patientId"`)).rows[0];
     expect(row).toMatchObject({ status: "requested", email: "pat@example.com" });
-    expect(row.manageTokenHash).not.toContain(tokenOf(result.body.manageUrl)); // only the hash is stored
+    // Only the token's hash is stored, nowhere its plain value.
+    const token = tokenOf(result.body.manageUrl);
+    const tokens = (await pool.query(`SELECT "tokenHash" FROM "ManageToken"`)).rows;
+    expect(tokens).toEqual([{ tokenHash: createHash("sha256").update(token).digest("hex") }]);
+    const everything = (await pool.query(`SELECT row_to_json(b)::text AS j FROM "Booking" b UNION ALL SELECT row_to_json(i)::text FROM "IdempotencyRecord" i`)).rows;
+    expect(everything.some((r: { j: string }) => r.j.includes(token))).toBe(false);
     expect(await countRows("BookingEvent")).toBe(1);
 
     const mail = await smtp.waitFor((m) => m.subject?.includes(result.body.booking.reference) ?? false);
@@ -121,8 +127,8 @@ describe("POST /api/bookings", () => {
     const existing = (await pool.query(`SELECT "practitionerId", "serviceId", "patientId" FROM "Booking"`)).rows[0];
     const insert = (start: string, end: string, status = "requested") =>
       pool.query(
-        `INSERT INTO "Booking" (id, reference, "serviceId", "practitionerId", "patientId", "startsAt", "endsAt", status, "manageTokenHash", "updatedAt")
-         VALUES (gen_random_uuid()::text, 'VH-' || substr(md5(random()::text), 1, 5), $1, $2, $3, $4, $5, $6::"BookingStatus", md5(random()::text), now())`,
+        `INSERT INTO "Booking" (id, reference, "serviceId", "practitionerId", "patientId", "startsAt", "endsAt", status, "updatedAt")
+         VALUES (gen_random_uuid()::text, 'VH-' || substr(md5(random()::text), 1, 5), $1, $2, $3, $4, $5, $6::"BookingStatus", now())`,
         [existing.serviceId, existing.practitionerId, existing.patientId, start, end, status],
       );
     await expect(insert(at(date, "09:15"), at(date, "09:45"))).rejects.toMatchObject({ code: "23P01" });

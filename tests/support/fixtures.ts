@@ -8,7 +8,7 @@ export function testPool(): pg.Pool {
 
 /** Empties everything a test can create, leaving the seeded clinic, services and staff. */
 export async function resetDiary(pool: pg.Pool): Promise<void> {
-  await pool.query(`TRUNCATE "BookingEvent", "EmailMessage", "IdempotencyRecord", "Booking", "Patient", "TimeOff", "DateOverride" CASCADE`);
+  await pool.query(`TRUNCATE "BookingEvent", "EmailMessage", "IdempotencyRecord", "ManageToken", "Booking", "Patient", "TimeOff", "DateOverride" CASCADE`);
 }
 
 /** The first London date on the given ISO weekday at least `minDaysAhead` days after `now`. */

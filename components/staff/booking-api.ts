@@ -1,0 +1,80 @@
+/**
+ * Client-side helper for the staff JSON API (`/api/staff/...`), shared by the booking page, the
+ * phone-booking form and the schedule editor. Every answer becomes one of three shapes so callers
+ * can show the API's own message, put field errors beside inputs, and keep what was typed.
+ * It never throws: a dropped connection is `{ kind: "network" }`.
+ */
+import type { ApiError } from "@/components/booking/types";
+
+export type StaffApiResult<T> =
+  | { kind: "ok"; status: number; data: T }
+  | { kind: "error"; status: number; error: ApiError }
+  | { kind: "network" };
+
+export const STAFF_NETWORK_ERROR =
+  "The server could not be reached, so nothing was saved. Check the connection and try again.";
+export const STAFF_SERVER_ERROR = "Something went wrong on the server and nothing was saved. Please try again.";
+export const SESSION_ENDED = "Your session has ended. Please sign in again (open the staff login in a new tab to keep this page).";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function readError(body: unknown, status: number): ApiError {
+  if (isRecord(body) && isRecord(body.error)) {
+    const { code, message, fields } = body.error;
+    const error: ApiError = {
+      code: typeof code === "string" ? code : `http_${status}`,
+      message: typeof message === "string" && message ? message : status >= 500 ? STAFF_SERVER_ERROR : `The request failed (${status}).`,
+    };
+    if (isRecord(fields)) {
+      const clean: Record<string, string> = {};
+      for (const [key, value] of Object.entries(fields)) if (typeof value === "string") clean[key] = value;
+      error.fields = clean;
+    }
+    return error;
+  }
+  if (status === 401) return { code: "unauthenticated", message: SESSION_ENDED };
+  return { code: `http_${status}`, message: status >= 500 ? STAFF_SERVER_ERROR : `The request failed (${status}).` };
+}
+
+export async function staffRequest<T>(method: "POST" | "PUT" | "DELETE", url: string, body?: unknown): Promise<StaffApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json", Accept: "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store",
+      credentials: "same-origin",
+    });
+  } catch {
+    return { kind: "network" };
+  }
+  let parsed: unknown = null;
+  try {
+    parsed = await response.json();
+  } catch {
+    parsed = null;
+  }
+  if (response.ok) {
+    // A 2xx without a JSON body would leave the page guessing: treat it as a server fault.
+    if (parsed === null) return { kind: "error", status: response.status, error: { code: "bad_response", message: STAFF_SERVER_ERROR } };
+    return { kind: "ok", status: response.status, data: parsed as T };
+  }
+  return { kind: "error", status: response.status, error: readError(parsed, response.status) };
+}
+
+/** The one line to show for a failed request. */
+export function failureMessage(result: Exclude<StaffApiResult<unknown>, { kind: "ok" }>): string {
+  if (result.kind === "network") return STAFF_NETWORK_ERROR;
+  if (result.status === 401) return SESSION_ENDED;
+  return result.error.message;
+}
+
+/** 409 slot_unavailable: somebody else took the time while the form was open. */
+export function isSlotTaken(result: StaffApiResult<unknown>): boolean {
+  return result.kind === "error" && result.status === 409 && result.error.code === "slot_unavailable";
+}
+
+export const SLOT_TAKEN_MESSAGE = "That time is no longer free. Please choose another.";

@@ -1,0 +1,43 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { fail, type Failure } from "@/lib/result";
+import { authOptions } from "./options";
+import { seesEveryDiary, type StaffRole, type StaffUser } from "./types";
+
+export type { StaffRole, StaffUser };
+export { seesEveryDiary };
+
+/**
+ * Every staff page, route handler and action checks the session itself with these guards;
+ * proxy.ts only redirects signed-out browsers early and is never the only check.
+ */
+export async function getCurrentStaff(): Promise<StaffUser | null> {
+  const session = await getServerSession(authOptions);
+  return session?.staff ?? null;
+}
+
+export async function requireStaffPage(): Promise<StaffUser> {
+  const staff = await getCurrentStaff();
+  if (!staff) {
+    const path = (await headers()).get("x-vh-path") ?? "/staff";
+    redirect(`/staff/login?callbackUrl=${encodeURIComponent(path.startsWith("/staff") ? path : "/staff")}`);
+  }
+  return staff;
+}
+
+/** For pages one role may not see: they do not exist for it (404), as with other practitioners' bookings. */
+export async function requireRolePage(...roles: StaffRole[]): Promise<StaffUser> {
+  const staff = await requireStaffPage();
+  if (!roles.includes(staff.role)) notFound();
+  return staff;
+}
+
+/** For route handlers: the staff member, or the 401/403 failure to answer with. */
+export async function authenticateStaffApi(...roles: StaffRole[]): Promise<{ ok: true; staff: StaffUser } | Failure> {
+  const staff = await getCurrentStaff();
+  if (!staff) return fail("unauthenticated", "Please sign in.");
+  if (roles.length > 0 && !roles.includes(staff.role)) return fail("forbidden", "Your role may not do this.");
+  return { ok: true, staff };
+}
