@@ -215,8 +215,10 @@ export function ManageBooking({ view, upcoming, horizonDays }: ManageBookingProp
               title: "Your booking has been moved",
               body: (
                 <>
-                  Your new time is <strong>{when(Date.parse(booking.start))}</strong>. The clinic will confirm the new
-                  time by email.
+                  Your new time is <strong>{when(Date.parse(booking.start))}</strong>.{" "}
+                  {booking.status === "confirmed"
+                    ? "It stays confirmed: we have emailed you an updated calendar invite."
+                    : "The clinic will confirm it by email."}
                 </>
               ),
             });

@@ -87,12 +87,20 @@ export function slotRulesFor(service: ServiceForBooking, rules: { minNoticeMinut
   };
 }
 
+/**
+ * Staff may book at short notice and further ahead than patients (a phone caller for this
+ * afternoon), but never outside working hours or over another booking.
+ */
+export function rulesForAudience(rules: { minNoticeMinutes: number; maxAdvanceDays: number }, audience: "public" | "staff") {
+  return audience === "public" ? rules : { minNoticeMinutes: 0, maxAdvanceDays: 366 };
+}
+
 /** Free slots at exactly `start` for the given practitioners (used inside booking transactions). */
 export async function findFreeSlotsAt(
   client: Client,
-  input: { service: ServiceForBooking; practitionerIds: string[]; date: LondonDate; start: Date; now: Date; ignoreBookingId?: string },
+  input: { service: ServiceForBooking; practitionerIds: string[]; date: LondonDate; start: Date; now: Date; audience: "public" | "staff"; ignoreBookingId?: string },
 ): Promise<Slot[]> {
-  const rules = await getBookingRules(client);
+  const rules = rulesForAudience(await getBookingRules(client), input.audience);
   const schedules = await loadSchedules(client, { practitionerIds: input.practitionerIds, from: input.date, to: input.date, ignoreBookingId: input.ignoreBookingId });
   return computeFreeSlots({
     from: input.date,
@@ -124,7 +132,7 @@ async function computeAvailability(query: AvailabilityQuery, now: Date, audience
   if (!service) return { minNoticeMinutes, result: fail("invalid_request", "Please check the highlighted fields.", { service: "That service cannot be booked online." }) };
   if (practitioners.length === 0) return { minNoticeMinutes, result: fail("invalid_request", "Please check the highlighted fields.", { practitioner: "Please choose Sally, Hannah or no preference." }) };
   const schedules = await loadSchedules(db, { practitionerIds: practitioners.map((p) => p.id), from: query.from, to: query.to });
-  const slots = computeFreeSlots({ from: query.from, to: query.to, now: now.getTime(), rules: slotRulesFor(service, rules), practitioners: schedules });
+  const slots = computeFreeSlots({ from: query.from, to: query.to, now: now.getTime(), rules: slotRulesFor(service, rulesForAudience(rules, audience)), practitioners: schedules });
   return {
     minNoticeMinutes,
     result: ok({

@@ -1,11 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { getClinicInfo } from "@/lib/clinic/settings";
 import { fail, ok, SLOT_TAKEN_MESSAGE, type Result } from "@/lib/result";
-import { findPractitioners, findService } from "@/lib/availability";
-import { queueEmail } from "@/lib/email/outbox";
-import { renderAcknowledgementEmail } from "@/lib/email/templates";
+import { findPractitioners, findService, type ServiceForBooking } from "@/lib/availability";
 import { kickOutbox } from "@/lib/email/delivery";
 import type { CreateBookingInput } from "@/lib/validation/booking";
 import {
@@ -18,13 +16,13 @@ import {
   isRetryableTransactionError,
   isUniqueViolation,
   lockPractitioners,
-  issueManageLink,
   recordBookingEvent,
-  toEmailBooking,
   toPublicBookingDto,
   type Actor,
+  type BookingRow,
   type PublicBookingDto,
 } from "./internal";
+import { notifyRequestReceived } from "./notify";
 import { generateBookingReference, hashToken, openResponseBody, sealResponseBody, type SealedBody } from "./tokens";
 
 export type CreatedBooking = { booking: PublicBookingDto; manageUrl: string };
@@ -50,84 +48,111 @@ async function replayIdempotent(idempotencyKey: string, requestHash: string): Pr
   return ok(openResponseBody(idempotencyKey, record.responseBody as SealedBody) as CreatedBooking);
 }
 
+export type NewBooking = {
+  service: ServiceForBooking;
+  candidateIds: string[];
+  start: Date;
+  patient: { name: string; email: string; phone: string };
+  notes?: string;
+  status: "requested" | "confirmed";
+  source: "online" | "staff";
+  audience: "public" | "staff";
+  actor: Actor;
+  now: Date;
+};
+
 /**
- * A patient's online request for a slot: held (status `requested`) until staff confirm or decline.
- * One transaction re-checks the slot under a per-practitioner lock, writes the booking, its audit
- * event, the acknowledgement email (outbox) and the idempotency record; the exclusion constraint is
- * the backstop that turns any remaining race into a clean "slot taken".
+ * The one way a booking is made, inside the caller's transaction: lock the candidates' diaries,
+ * re-check the slot, pick the practitioner, write the booking and its audit event. The exclusion
+ * constraint is the backstop that turns any remaining race into a clean "slot taken".
  */
-export async function createBookingRequest(input: CreateBookingInput, context: CreateBookingContext): Promise<Result<CreatedBooking>> {
-  const requestHash = requestHashOf(input);
-  if (context.idempotencyKey) {
-    const replay = await replayIdempotent(context.idempotencyKey, requestHash);
-    if (replay) return replay;
-  }
+export async function insertBooking(tx: Tx, input: NewBooking): Promise<BookingRow> {
+  await lockPractitioners(tx, input.candidateIds);
+  const slot = await choosePractitionerForSlot(tx, { service: input.service, candidateIds: input.candidateIds, start: input.start, now: input.now, audience: input.audience });
+  if (!slot) throw new BookingAbort("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
+  const patient = await tx.patient.upsert({
+    where: { email: input.patient.email },
+    create: input.patient,
+    update: { name: input.patient.name, phone: input.patient.phone },
+    select: { id: true },
+  });
+  const booking = await tx.booking.create({
+    data: {
+      reference: generateBookingReference(),
+      serviceId: input.service.id,
+      practitionerId: slot.practitionerId,
+      patientId: patient.id,
+      startsAt: new Date(slot.start),
+      endsAt: new Date(slot.end),
+      status: input.status,
+      source: input.source,
+      notes: input.notes,
+    },
+    select: bookingDtoSelect,
+  });
+  await recordBookingEvent(tx, { bookingId: booking.id, action: input.status, actor: input.actor, after: auditSnapshot(booking) });
+  return booking;
+}
 
-  const [service, candidates] = await Promise.all([findService(db, input.service, "public"), findPractitioners(db, input.practitioner)]);
-  if (!service) return fail("invalid_request", "Please check the highlighted fields.", { service: "That service cannot be booked online." });
-  if (candidates.length === 0) return fail("invalid_request", "Please check the highlighted fields.", { practitioner: "Please choose Sally, Hannah or no preference." });
-
+/** Runs a booking-creating transaction, retrying reference collisions and deadlocks. */
+export async function runBookingTransaction<T>(work: (tx: Tx) => Promise<T>, onUniqueViolation?: () => Promise<Result<T> | null>): Promise<Result<T>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const created = await db.$transaction(async (tx) => {
-        await lockPractitioners(tx, candidates.map((c) => c.id));
-        const slot = await choosePractitionerForSlot(tx, { service, candidateIds: candidates.map((c) => c.id), start: input.start, now: context.now });
-        if (!slot) throw new BookingAbort("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
-
-        const patient = await tx.patient.upsert({
-          where: { email: input.patient.email },
-          create: { name: input.patient.name, email: input.patient.email, phone: input.patient.phone },
-          update: { name: input.patient.name, phone: input.patient.phone },
-          select: { id: true },
-        });
-        const booking = await tx.booking.create({
-          data: {
-            reference: generateBookingReference(),
-            serviceId: service.id,
-            practitionerId: slot.practitionerId,
-            patientId: patient.id,
-            startsAt: new Date(slot.start),
-            endsAt: new Date(slot.end),
-            status: "requested",
-            source: "online",
-            notes: input.notes,
-          },
-          select: bookingDtoSelect,
-        });
-        await recordBookingEvent(tx, { bookingId: booking.id, action: "requested", actor: context.actor, after: auditSnapshot(booking) });
-
-        const manageUrl = await issueManageLink(tx, booking.id);
-        const clinic = await getClinicInfo(tx);
-        await queueEmail(tx, {
-          dedupeKey: `booking:${booking.id}:acknowledgement`,
-          kind: "acknowledgement",
-          bookingId: booking.id,
-          to: booking.patient.email,
-          toName: booking.patient.name,
-          ...renderAcknowledgementEmail(toEmailBooking(booking), clinic, manageUrl),
-        });
-
-        const body: CreatedBooking = { booking: toPublicBookingDto(booking), manageUrl };
-        if (context.idempotencyKey) {
-          await tx.idempotencyRecord.create({
-            data: { key: hashToken(context.idempotencyKey), scope: "POST /api/bookings", requestHash, responseStatus: 201, responseBody: sealResponseBody(context.idempotencyKey, body) },
-          });
-        }
-        return body;
-      }, TRANSACTION_OPTIONS);
+      const value = await db.$transaction(work, TRANSACTION_OPTIONS);
       kickOutbox();
-      return ok(created);
+      return ok(value);
     } catch (error) {
       if (error instanceof BookingAbort) return fail(error.code, error.message, error.fieldErrors);
       if (isOverlapViolation(error)) return fail("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
-      if (isUniqueViolation(error) && context.idempotencyKey) {
-        // The same key arrived twice at once and the other request won: answer as it did.
-        const replay = await replayIdempotent(context.idempotencyKey, requestHash);
-        if (replay) return replay;
+      if (isUniqueViolation(error) && onUniqueViolation) {
+        const answer = await onUniqueViolation();
+        if (answer) return answer;
       }
-      // A reference collision or a deadlock: draw again, a few times.
       if ((isUniqueViolation(error) || isRetryableTransactionError(error)) && attempt < 4) continue;
       throw error;
     }
   }
+}
+
+/**
+ * A patient's online request for a slot: held (status `requested`) until staff confirm or decline.
+ * The booking, its acknowledgement email (outbox) and the idempotency record commit together.
+ */
+export async function createBookingRequest(input: CreateBookingInput, context: CreateBookingContext): Promise<Result<CreatedBooking>> {
+  const requestHash = requestHashOf(input);
+  const key = context.idempotencyKey;
+  if (key) {
+    const replay = await replayIdempotent(key, requestHash);
+    if (replay) return replay;
+  }
+  const [service, candidates] = await Promise.all([findService(db, input.service, "public"), findPractitioners(db, input.practitioner)]);
+  if (!service) return fail("invalid_request", "Please check the highlighted fields.", { service: "That service cannot be booked online." });
+  if (candidates.length === 0) return fail("invalid_request", "Please check the highlighted fields.", { practitioner: "Please choose Sally, Hannah or no preference." });
+
+  return runBookingTransaction(
+    async (tx) => {
+      const booking = await insertBooking(tx, {
+        service,
+        candidateIds: candidates.map((c) => c.id),
+        start: input.start,
+        patient: input.patient,
+        notes: input.notes,
+        status: "requested",
+        source: "online",
+        audience: "public",
+        actor: context.actor,
+        now: context.now,
+      });
+      const manageUrl = await notifyRequestReceived(tx, booking, await getClinicInfo(tx));
+      const body: CreatedBooking = { booking: toPublicBookingDto(booking), manageUrl };
+      if (key) {
+        await tx.idempotencyRecord.create({
+          data: { key: hashToken(key), scope: "POST /api/bookings", requestHash, responseStatus: 201, responseBody: sealResponseBody(key, body) },
+        });
+      }
+      return body;
+    },
+    // The same key arrived twice at once and the other request won: answer as it did.
+    key ? () => replayIdempotent(key, requestHash) : undefined,
+  );
 }

@@ -15,6 +15,10 @@ export type PublicBookingDto = { reference: string; status: BookingStatus; start
 
 export const bookingDtoSelect = {
   id: true,
+  source: true,
+  staffNotes: true,
+  statusReason: true,
+  createdAt: true,
   reference: true,
   status: true,
   startsAt: true,
@@ -120,10 +124,10 @@ export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const
  */
 export async function choosePractitionerForSlot(
   tx: Tx,
-  input: { service: ServiceForBooking; candidateIds: string[]; start: Date; now: Date; ignoreBookingId?: string },
+  input: { service: ServiceForBooking; candidateIds: string[]; start: Date; now: Date; audience: "public" | "staff"; ignoreBookingId?: string },
 ): Promise<Slot | null> {
   const date = londonDateOf(input.start);
-  const free = await findFreeSlotsAt(tx, { service: input.service, practitionerIds: input.candidateIds, date, start: input.start, now: input.now, ignoreBookingId: input.ignoreBookingId });
+  const free = await findFreeSlotsAt(tx, { ...input, practitionerIds: input.candidateIds, date });
   if (free.length <= 1) return free[0] ?? null;
   const dayStart = londonWallTimeToInstant(date, 0);
   const dayEnd = londonWallTimeToInstant(addLondonDays(date, 1), 0);

@@ -79,12 +79,16 @@ export function renderAcknowledgementEmail(booking: EmailBooking, clinic: Clinic
   };
 }
 
-export function renderPatientRescheduledEmail(booking: EmailBooking, clinic: ClinicInfo, manageUrl?: string): RenderedEmail {
+export function renderPatientRescheduledEmail(booking: EmailBooking, clinic: ClinicInfo, manageUrl: string, confirmed: boolean): RenderedEmail {
   return {
     subject: `Your appointment time has changed (${booking.reference})`,
     ...layout({
-      heading: "New time requested",
-      paragraphs: ["Your booking has been moved to the time below. We will email you again to confirm it."],
+      heading: "Your booking has moved",
+      paragraphs: [
+        confirmed
+          ? "Your booking has been moved to the time below and stays confirmed. Your calendar invite is updated."
+          : "Your booking has been moved to the time below. We will email you again to confirm it.",
+      ],
       booking,
       clinic,
       manageUrl,
@@ -102,6 +106,75 @@ export function renderCancelledEmail(booking: EmailBooking, clinic: ClinicInfo, 
       clinic,
       manageUrl: rebookUrl,
       manageLabel: "Book another time",
+    }),
+  };
+}
+
+export function renderConfirmationEmail(booking: EmailBooking, clinic: ClinicInfo, manageUrl: string): RenderedEmail {
+  return {
+    subject: `Your appointment is confirmed (${booking.reference})`,
+    ...layout({
+      heading: "Appointment confirmed",
+      paragraphs: [
+        "Good news: your appointment below is confirmed. A calendar invite is attached so you can add it to your phone's calendar.",
+        "Please arrive five minutes early. If you need to change or cancel, use the link below at least 24 hours before.",
+      ],
+      booking,
+      clinic,
+      manageUrl,
+    }),
+  };
+}
+
+export function renderDeclinedEmail(booking: EmailBooking, clinic: ClinicInfo, rebookUrl: string, reason: string | null): RenderedEmail {
+  return {
+    subject: `About your consultation request (${booking.reference})`,
+    ...layout({
+      heading: "We could not take this booking",
+      paragraphs: [
+        "We are sorry: we cannot see you at the time you asked for, so this request is not going ahead.",
+        ...(reason ? [`The clinic says: ${reason}`] : []),
+        "Please choose another time that suits you, or call us and we will find one together.",
+      ],
+      booking,
+      clinic,
+      manageUrl: rebookUrl,
+      manageLabel: "Choose another time",
+    }),
+  };
+}
+
+export function renderClinicCancelledEmail(booking: EmailBooking, clinic: ClinicInfo, rebookUrl: string, reason: string | null): RenderedEmail {
+  return {
+    subject: `Your appointment is cancelled (${booking.reference})`,
+    ...layout({
+      heading: "Appointment cancelled",
+      paragraphs: [
+        "The clinic has cancelled your appointment below. We are sorry for any inconvenience.",
+        ...(reason ? [`The clinic says: ${reason}`] : []),
+        "You are welcome to book another time whenever suits you.",
+      ],
+      booking,
+      clinic,
+      manageUrl: rebookUrl,
+      manageLabel: "Book another time",
+    }),
+  };
+}
+
+export function renderClinicRescheduledEmail(booking: EmailBooking, clinic: ClinicInfo, manageUrl: string, confirmed: boolean): RenderedEmail {
+  return {
+    subject: `Your appointment has moved (${booking.reference})`,
+    ...layout({
+      heading: "New appointment time",
+      paragraphs: [
+        confirmed
+          ? "The clinic has moved your appointment to the time below. Your calendar invite is updated."
+          : "The clinic has moved your requested appointment to the time below. We will confirm it by email.",
+      ],
+      booking,
+      clinic,
+      manageUrl,
     }),
   };
 }
