@@ -38,12 +38,21 @@ function readError(body: unknown, status: number): ApiError {
   return { code: `http_${status}`, message: status >= 500 ? STAFF_SERVER_ERROR : `The request failed (${status}).` };
 }
 
-export async function staffRequest<T>(method: "POST" | "PUT" | "DELETE", url: string, body?: unknown): Promise<StaffApiResult<T>> {
+export async function staffRequest<T>(
+  method: "POST" | "PUT" | "DELETE",
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<StaffApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json", Accept: "application/json" },
+      headers: {
+        Accept: "application/json",
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: "no-store",
       credentials: "same-origin",

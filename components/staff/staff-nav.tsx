@@ -1,0 +1,59 @@
+"use client";
+
+/**
+ * The staff area's section links. A client component only to mark the current section
+ * (aria-current) from the URL; the layout decides which links a role gets and passes plain data.
+ * The links wrap onto extra rows on narrow screens rather than hiding behind a menu: there are at
+ * most six, and staff switch between them all day.
+ */
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export type StaffNavItem = {
+  href: string;
+  label: string;
+  /** A count shown beside the label (pending requests); omitted or 0 shows nothing. */
+  count?: number;
+  /** Spoken after the count, e.g. "waiting". */
+  countLabel?: string;
+};
+
+function isCurrent(pathname: string, href: string): boolean {
+  // "/staff" is only current on itself, or every page would light up "Today"; other sections
+  // match their sub-pages by whole segments ("/staff/book" must not match "/staff/bookings/...").
+  if (href === "/staff") return pathname === "/staff";
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function StaffNav({ items, className = "" }: { items: StaffNavItem[]; className?: string }) {
+  const pathname = usePathname() ?? "";
+  return (
+    <nav aria-label="Staff" className={className}>
+      <ul className="flex flex-wrap gap-1">
+        {items.map((item) => {
+          const current = isCurrent(pathname, item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`inline-flex min-h-11 items-center gap-2 rounded-lg px-3 text-[0.9375rem] font-semibold whitespace-nowrap no-underline transition-colors ${
+                  current ? "bg-white text-brand-900 shadow-sm" : "text-brand-50 hover:bg-white/12 hover:text-white"
+                }`}
+              >
+                {item.label}
+                {item.count ? (
+                  <span className="inline-flex min-w-6 items-center justify-center rounded-full bg-amber-300 px-1.5 text-xs leading-5 font-bold text-amber-950 tabular-nums">
+                    <span className="sr-only">(</span>
+                    {item.count}
+                    <span className="sr-only"> {item.countLabel ?? ""})</span>
+                  </span>
+                ) : null}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
