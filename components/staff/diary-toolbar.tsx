@@ -5,7 +5,8 @@
  * Server-safe (no hooks).
  */
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { ALL_PRACTITIONERS, diaryHref, shiftQuery, type DiaryQuery } from "./diary-params";
 
 type DiaryToolbarProps = {
@@ -19,12 +20,12 @@ const segmentGroup = "inline-flex overflow-hidden rounded-xl bg-white shadow-xs 
 const segment =
   "inline-flex min-h-11 items-center justify-center gap-1.5 px-3.5 text-[0.9375rem] font-semibold whitespace-nowrap no-underline " +
   "border-l border-sand-300 first:border-l-0 focus-visible:relative focus-visible:z-10";
-const segmentIdle = "text-ink-800 text-ink-900 hover:bg-brand-50";
+const segmentIdle = "text-ink-900 hover:bg-brand-50";
 const segmentActive = "bg-brand-700 text-white hover:bg-brand-800";
 
-function Segment({ href, active, children, label }: { href: string; active?: boolean; children: ReactNode; label?: string }) {
+function Segment({ href, active, children }: { href: string; active?: boolean; children: ReactNode }) {
   return (
-    <Link href={href} aria-current={active ? "page" : undefined} aria-label={label} className={`${segment} ${active ? segmentActive : segmentIdle}`}>
+    <Link href={href} aria-current={active ? "page" : undefined} className={`${segment} ${active ? segmentActive : segmentIdle}`}>
       {children}
     </Link>
   );
@@ -94,13 +95,39 @@ export function DiaryToolbar({ query, today, choices }: DiaryToolbarProps) {
           required
           className="min-h-11 rounded-lg border border-ink-400 bg-white px-2.5 text-base text-ink-900 hover:border-ink-600"
         />
-        <button
-          type="submit"
-          className="inline-flex min-h-11 items-center rounded-xl bg-white px-4 font-semibold text-brand-800 shadow-xs ring-1 ring-brand-600/50 ring-inset hover:bg-brand-50"
-        >
+        <Button type="submit" variant="secondary" className="px-4!">
           Go
-        </button>
+        </Button>
       </form>
     </div>
+  );
+}
+
+/** The colour key. Each swatch repeats the style used in the grid, and every entry is also a word. */
+export function DiaryKey({ className = "" }: { className?: string }) {
+  const items: { label: string; swatch: string; style?: CSSProperties }[] = [
+    { label: "Request (not yet confirmed)", swatch: "border-2 border-dashed border-amber-600 bg-amber-50" },
+    { label: "Confirmed", swatch: "border border-brand-800 bg-brand-700" },
+    { label: "Attended or no-show", swatch: "border border-sand-300 bg-sand-200" },
+    { label: "Cancelled or declined", swatch: "border border-dashed border-ink-300 bg-white" },
+    { label: "Time off", swatch: "border border-indigo-300 bg-indigo-50" },
+    {
+      label: "Outside hours or break",
+      swatch: "border border-sand-300",
+      style: {
+        backgroundColor: "#f1eee8",
+        backgroundImage: "repeating-linear-gradient(135deg, transparent 0 3px, rgb(125 137 133 / 0.35) 3px 4px)",
+      },
+    },
+  ];
+  return (
+    <ul aria-label="Key" className={`flex flex-wrap gap-x-4 gap-y-1.5 text-sm text-ink-700 ${className}`}>
+      {items.map((item) => (
+        <li key={item.label} className="inline-flex items-center gap-1.5">
+          <span aria-hidden="true" className={`inline-block h-3.5 w-5 rounded-sm ${item.swatch}`} style={item.style} />
+          {item.label}
+        </li>
+      ))}
+    </ul>
   );
 }

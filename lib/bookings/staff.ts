@@ -71,9 +71,10 @@ export function bookingScope(staff: StaffUser): Prisma.BookingWhereInput {
   return { practitionerId: staff.practitionerId ?? "no-practitioner" };
 }
 
+/** Practitioners' diaries a staff member may open; a practitioner always gets their own. */
 function practitionerScope(staff: StaffUser, slug?: string): Prisma.PractitionerWhereInput {
-  const own = seesEveryDiary(staff) ? {} : { id: staff.practitionerId ?? "no-practitioner" };
-  return { active: true, ...own, ...(slug && slug !== "all" ? { slug } : {}) };
+  if (!seesEveryDiary(staff)) return { id: staff.practitionerId ?? "no-practitioner" };
+  return { active: true, ...(slug && slug !== "all" ? { slug } : {}) };
 }
 
 const londonRange = (from: LondonDate, to: LondonDate) => ({ gte: londonWallTimeToInstant(from, 0), lt: londonWallTimeToInstant(addLondonDays(to, 1), 0) });
