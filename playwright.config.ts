@@ -5,6 +5,7 @@ import { defineConfig } from "@playwright/test";
  * `npm test` provisions the database (TEST_DATABASE_URL) and builds the app before this runs.
  */
 const port = Number(process.env.E2E_PORT ?? 3107);
+export const BASE_URL = `http://localhost:${port}`;
 export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2537);
 
 export default defineConfig({

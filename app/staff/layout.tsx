@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 
 const ROLE_LABEL: Record<StaffUser["role"], string> = {
   practitioner: "Practitioner",
-  receptionist: "Reception",
+  receptionist: "Receptionist",
   admin: "Admin",
 };
 

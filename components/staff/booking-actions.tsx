@@ -9,7 +9,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { StaffBookingDto } from "@/lib/bookings/staff";
-import { formatLondonDateTimeWithZone } from "@/lib/time/london";
+import { formatLondonDateTimeWithZone, formatLondonTime } from "@/lib/time/london";
 import { cancelBookingSchema } from "@/lib/validation/booking";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,6 +29,8 @@ export type BookingActionsProps = {
   canChangePractitioner: boolean;
   /** Confirmed and starting today or earlier (London date, decided on the server). */
   canMarkAttendance: boolean;
+  /** The appointment is today but has not started: the API records attendance only from the start. */
+  notStartedYet?: boolean;
   horizonDays?: number;
 };
 
@@ -37,7 +39,7 @@ function reasonError(reason: string): string | null {
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? "Please check the reason.");
 }
 
-export function BookingActions({ booking, practitioners, canChangePractitioner, canMarkAttendance, horizonDays }: BookingActionsProps) {
+export function BookingActions({ booking, practitioners, canChangePractitioner, canMarkAttendance, notStartedYet = false, horizonDays }: BookingActionsProps) {
   const router = useRouter();
   const [mode, setMode] = useState<"view" | "reschedule">("view");
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -97,7 +99,7 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
       "decline",
       "decline",
       { reason: declineReason.trim() || undefined },
-      { tone: "success", title: "Request declined", body: "The time is free again for other patients." },
+      { tone: "success", title: "Request declined", body: "The patient is emailed, and the time is free again for other patients." },
       "The request could not be declined",
     );
     if (ok) setDeclineReason("");
@@ -209,6 +211,12 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
         </div>
       ) : null}
 
+      {canMarkAttendance && notStartedYet && mode === "view" ? (
+        <p className="text-sm text-ink-600">
+          Attendance can be recorded once the appointment has started, at {formatLondonTime(Date.parse(booking.start))}.
+        </p>
+      ) : null}
+
       {live && mode === "reschedule" ? (
         <BookingReschedule
           booking={booking}
@@ -233,10 +241,12 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
         />
       ) : null}
 
+      {/* Each dialog exists only while its action is offered, so hidden copies never share a label. */}
+      {booking.status === "requested" ? (
       <ConfirmDialog
         open={dialog === "decline"}
         title="Decline this request?"
-        description={`${booking.patient.name} asked for ${when}. The time becomes free for other patients.`}
+        description={`${booking.patient.name} asked for ${when}. The patient is emailed, and the time becomes free for other patients.`}
         confirmLabel="Yes, decline it"
         cancelLabel="Keep the request"
         tone="danger"
@@ -244,7 +254,7 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
         onConfirm={declineBooking}
         onCancel={() => setDialog(null)}
       >
-        <Field id="decline-reason" label="Reason" optional error={dialog === "decline" ? reasonMessage : null} hint="Kept with the booking. Write it so that the patient could read it.">
+        <Field id="decline-reason" label="Reason for declining" optional error={dialog === "decline" ? reasonMessage : null} hint="It is included in the email to the patient.">
           <TextArea
             name="reason"
             rows={3}
@@ -257,7 +267,9 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
           />
         </Field>
       </ConfirmDialog>
+      ) : null}
 
+      {live ? (
       <ConfirmDialog
         open={dialog === "cancel"}
         title="Cancel this booking?"
@@ -270,7 +282,7 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
         onCancel={() => setDialog(null)}
       >
         <div className="flex flex-col gap-3">
-          <Field id="cancel-reason" label="Reason" optional error={dialog === "cancel" ? reasonMessage : null}>
+          <Field id="cancel-reason" label="Reason for cancelling" optional error={dialog === "cancel" ? reasonMessage : null}>
             <TextArea
               name="reason"
               rows={3}
@@ -292,7 +304,9 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
           />
         </div>
       </ConfirmDialog>
+      ) : null}
 
+      {canMarkAttendance ? (
       <ConfirmDialog
         open={dialog === "no_show"}
         title="Mark as a no-show?"
@@ -303,6 +317,7 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
         onConfirm={() => markAttendance("no_show")}
         onCancel={() => setDialog(null)}
       />
+      ) : null}
     </section>
   );
 }

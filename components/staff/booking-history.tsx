@@ -48,6 +48,8 @@ function humanise(action: string): string {
 }
 
 function actionWords(event: BookingEventDto): string {
+  // A booking made by staff starts life confirmed: its first event is "confirmed" with nothing before.
+  if (event.before === null && event.action === "confirmed") return "Booked and confirmed";
   return ACTION_WORDS[event.action] ?? humanise(event.action);
 }
 

@@ -13,7 +13,8 @@ import { Card } from "@/components/ui/card";
 import { Field, TextArea } from "@/components/ui/field";
 import { failureMessage, staffRequest } from "./booking-api";
 
-const MAX_LENGTH = 4000;
+/** The API refuses longer notes (lib/validation/staff). */
+const MAX_LENGTH = 5000;
 
 export function BookingStaffNotes({ bookingId, staffNotes }: { bookingId: string; staffNotes: string | null }) {
   const router = useRouter();

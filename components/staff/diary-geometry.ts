@@ -56,26 +56,35 @@ export function place(span: MinuteSpan, range: MinuteSpan): { top: number; heigh
   return { top: (start - range.start) * PX_PER_MINUTE, height: (end - start) * PX_PER_MINUTE };
 }
 
-export type Laned<T> = { item: T; span: MinuteSpan; lane: number; lanes: number };
+export type Laned<T> = {
+  item: T;
+  span: MinuteSpan;
+  /** Horizontal position and size as fractions of the column width (0..1). */
+  left: number;
+  width: number;
+};
 
 /**
- * Side-by-side placement for overlapping items (a cancelled booking and the one that replaced it,
- * or a double booking made by phone). Items that overlap, directly or through a chain, form a
- * cluster; each gets the first free lane and the cluster is split into as many equal lanes as it
- * needs. A lower `priority` takes the leftmost lane when starts tie (live before cancelled).
+ * Side-by-side placement for overlapping bookings (a cancelled booking and the one that replaced
+ * it, or a double booking made by phone). Items that overlap, directly or through a chain, form a
+ * cluster; each takes the first free lane. A lane holding a live booking is three times as wide as
+ * one holding only cancelled or declined history, so history never squeezes a real appointment.
+ * A lower `priority` takes the leftmost lane when starts tie (live before cancelled).
  */
 export function layoutLanes<T>(entries: { item: T; span: MinuteSpan; priority: number }[]): Laned<T>[] {
-  const sorted = [...entries].sort(
-    (a, b) => a.span.start - b.span.start || a.priority - b.priority || b.span.end - a.span.end,
-  );
+  const sorted = [...entries].sort((a, b) => a.span.start - b.span.start || a.priority - b.priority || b.span.end - a.span.end);
   const result: Laned<T>[] = [];
-  let cluster: Laned<T>[] = [];
+  let cluster: { entry: (typeof sorted)[number]; lane: number }[] = [];
   let laneEnds: number[] = [];
   let clusterEnd = Number.NEGATIVE_INFINITY;
 
   const closeCluster = () => {
-    for (const placed of cluster) placed.lanes = laneEnds.length;
-    result.push(...cluster);
+    const weights = laneEnds.map((_, lane) => (cluster.some((c) => c.lane === lane && c.entry.priority === 0) ? 3 : 1));
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    for (const { entry, lane } of cluster) {
+      const before = weights.slice(0, lane).reduce((sum, weight) => sum + weight, 0);
+      result.push({ item: entry.item, span: entry.span, left: before / total, width: (weights[lane] ?? 1) / total });
+    }
     cluster = [];
     laneEnds = [];
   };
@@ -90,9 +99,9 @@ export function layoutLanes<T>(entries: { item: T; span: MinuteSpan; priority: n
       laneEnds[lane] = entry.span.end;
     }
     clusterEnd = cluster.length === 0 ? entry.span.end : Math.max(clusterEnd, entry.span.end);
-    cluster.push({ item: entry.item, span: entry.span, lane, lanes: 1 });
+    cluster.push({ entry, lane });
   }
-  closeCluster();
+  if (cluster.length > 0) closeCluster();
   return result;
 }
 

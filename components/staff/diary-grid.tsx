@@ -123,7 +123,12 @@ export function DiaryGrid({ practitioners, dates, dayHrefs, today, now, label }:
               {perDay > 1 || isDayView ? (
                 <div aria-hidden="true" className="flex border-t border-sand-200">
                   {practitioners.map((practitioner) => (
-                    <span key={practitioner.slug} className="min-w-0 flex-1 truncate border-l border-sand-200 px-1 py-1 text-center text-xs font-semibold text-ink-700 first:border-l-0">
+                    <span
+                      key={practitioner.slug}
+                      className={`min-w-0 flex-1 truncate border-l border-sand-200 px-1 py-1 text-center font-semibold first:border-l-0 ${
+                        isDayView ? "text-base text-ink-900" : "text-xs text-ink-700"
+                      }`}
+                    >
                       {practitioner.name}
                     </span>
                   ))}
@@ -156,6 +161,7 @@ export function DiaryGrid({ practitioners, dates, dayHrefs, today, now, label }:
                 range={range}
                 height={height}
                 nowMinute={date === today ? minuteOnDate(new Date(now).toISOString(), date) : null}
+                compact={!isDayView && perDay > 1}
               />
             ))}
           </div>
@@ -171,12 +177,15 @@ function DiaryColumn({
   range,
   height,
   nowMinute,
+  compact,
 }: {
   day: DiaryDay;
   practitionerName: string;
   range: MinuteSpan;
   height: number;
   nowMinute: number | null;
+  /** Narrow columns: shorten names (the link's accessible name and tooltip keep the full one). */
+  compact: boolean;
 }) {
   const bookings = layoutLanes(
     day.bookings.map((booking) => ({
@@ -241,16 +250,16 @@ function DiaryColumn({
 
       {bookings.length > 0 ? (
         <ul className="pointer-events-none absolute inset-0 z-10">
-          {bookings.map(({ item, span, lane, lanes }) => {
+          {bookings.map(({ item, span, left, width }) => {
             const box = place(span, range);
             if (!box) return null;
             return (
               <li
                 key={item.id}
                 className="pointer-events-auto absolute px-0.5 pt-px pb-0.5 focus-within:z-20"
-                style={{ top: box.top, height: Math.max(box.height, 24), left: `${(lane / lanes) * 100}%`, width: `${100 / lanes}%` }}
+                style={{ top: box.top, height: Math.max(box.height, 24), left: `${left * 100}%`, width: `${width * 100}%` }}
               >
-                <BookingBlock booking={item} tall={box.height >= 40} />
+                <BookingBlock booking={item} tall={box.height >= 40} compact={compact} />
               </li>
             );
           })}
@@ -266,23 +275,31 @@ function DiaryColumn({
   );
 }
 
-function BookingBlock({ booking, tall }: { booking: StaffBookingDto; tall: boolean }) {
+/** "Alexandra Patient" -> "Alexandra P.": in the narrow all-practitioners week a full name never fits. */
+function shortName(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length < 2) return name;
+  return `${parts[0]} ${(parts[parts.length - 1] ?? "").charAt(0)}.`;
+}
+
+function BookingBlock({ booking, tall, compact }: { booking: StaffBookingDto; tall: boolean; compact: boolean }) {
   const meta = STATUS_META[booking.status];
   const live = isLiveStatus(booking.status);
-  const secondLine = booking.status === "confirmed" ? booking.serviceName : meta.label;
+  const time = formatLondonTime(Date.parse(booking.start));
+  // Columns can be under 80px wide, so the name leads (it is what staff scan for) and the second
+  // line starts with whatever matters most for the status; the time is also the block's position.
+  const detail =
+    booking.status === "confirmed" ? `${time} · ${booking.serviceName}` : booking.status === "requested" ? `Request · ${time}` : `${meta.label} · ${time}`;
   return (
     <Link
       href={`/staff/bookings/${encodeURIComponent(booking.id)}`}
       prefetch={false}
       aria-label={bookingLabel(booking)}
       title={`${timeRange(booking.start, booking.end)} ${booking.patient.name} · ${booking.serviceName} · ${meta.label}`}
-      className={`block h-full overflow-hidden rounded-md px-1.5 py-0.5 text-xs leading-[1.15rem] no-underline shadow-xs ${BLOCK_STYLE[booking.status]}`}
+      className={`block h-full overflow-hidden rounded-md px-1.5 py-0.5 text-xs leading-[1.05rem] no-underline shadow-xs ${BLOCK_STYLE[booking.status]}`}
     >
-      <span className={`block truncate ${live ? "" : "line-through"}`}>
-        <span className="font-semibold tabular-nums">{formatLondonTime(Date.parse(booking.start))}</span>{" "}
-        <span className="font-semibold">{booking.patient.name}</span>
-      </span>
-      {tall ? <span className={`block truncate ${booking.status === "requested" ? "font-bold uppercase tracking-wide text-[0.6875rem]" : ""}`}>{secondLine}</span> : null}
+      <span className={`block truncate font-semibold ${live ? "" : "line-through"}`}>{compact ? shortName(booking.patient.name) : booking.patient.name}</span>
+      {tall ? <span className={`block truncate ${booking.status === "requested" ? "font-bold" : ""}`}>{detail}</span> : null}
     </Link>
   );
 }

@@ -59,16 +59,16 @@ export function DiaryList({ practitioners, dates, today, showPractitionerNames }
                                 href={`/staff/bookings/${encodeURIComponent(booking.id)}`}
                                 prefetch={false}
                                 aria-label={bookingLabel(booking)}
-                                className={`flex min-h-11 items-center gap-3 rounded-lg border px-3 py-2 no-underline hover:bg-brand-50 ${
-                                  booking.status === "requested" ? "border-2 border-dashed border-amber-600 bg-amber-50" : "border-sand-300"
+                                className={`block rounded-lg px-3 py-2 no-underline hover:bg-brand-50 ${
+                                  booking.status === "requested" ? "border-2 border-dashed border-amber-600 bg-amber-50" : "border border-sand-300"
                                 } ${live ? "text-ink-900" : "text-ink-500"}`}
                               >
-                                <span className="w-24 shrink-0 text-sm font-semibold tabular-nums">{timeRange(booking.start, booking.end)}</span>
-                                <span className="min-w-0 flex-1">
-                                  <span className={`block truncate font-semibold ${live ? "" : "line-through"}`}>{booking.patient.name}</span>
-                                  <span className="block truncate text-sm text-ink-600">{booking.serviceName}</span>
+                                <span className="flex items-center justify-between gap-3">
+                                  <span className="font-semibold tabular-nums">{timeRange(booking.start, booking.end)}</span>
+                                  <StatusBadge status={booking.status} />
                                 </span>
-                                <StatusBadge status={booking.status} />
+                                <span className={`block font-semibold ${live ? "" : "line-through"}`}>{booking.patient.name}</span>
+                                <span className="block text-sm text-ink-600">{booking.serviceName}</span>
                               </Link>
                             </li>
                           );

@@ -111,7 +111,7 @@ export function PhoneBookingForm({
     setErrors(nextErrors);
     const firstInvalid = FIELD_ORDER.find((field) => nextErrors[field]);
     if (!chosen) {
-      setTimesNotice({ tone: "error", text: "Please choose a day and a time." });
+      setTimesNotice({ tone: "error", text: picker.selectedDate ? "Please choose a time." : "Please choose a day and a time." });
       timesHeadingRef.current?.focus();
       return;
     }
@@ -310,7 +310,7 @@ export function PhoneBookingForm({
               onBlur={() => blur("name")}
             />
           </Field>
-          <Field id="caller-email" label="Email" required error={errors.email}>
+          <Field id="caller-email" label="Email address" required error={errors.email}>
             <TextInput
               ref={(element) => {
                 fieldRefs.current.email = element;
@@ -325,7 +325,7 @@ export function PhoneBookingForm({
               onBlur={() => blur("email")}
             />
           </Field>
-          <Field id="caller-phone" label="Phone" required error={errors.phone}>
+          <Field id="caller-phone" label="Phone number" required error={errors.phone}>
             <TextInput
               ref={(element) => {
                 fieldRefs.current.phone = element;

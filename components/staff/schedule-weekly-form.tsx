@@ -22,6 +22,8 @@ type Errors = Record<string, string>;
 
 const DEFAULT_START = "09:00";
 const DEFAULT_END = "17:00";
+/** The API accepts at most six breaks a day (lib/validation/schedule). */
+const MAX_BREAKS = 6;
 
 function rowsFrom(weekly: WeeklyEntry[]): DayRow[] {
   return WEEKDAYS.map(({ weekday }) => {
@@ -327,6 +329,7 @@ export function ScheduleWeeklyForm({ slug, weekly }: { slug: string; weekly: Wee
                         ))}
                       </ul>
                     ) : null}
+                    {row.breaks.length < MAX_BREAKS ? (
                     <div>
                       <Button
                         id={ids.addBreak(row.weekday)}
@@ -342,6 +345,9 @@ export function ScheduleWeeklyForm({ slug, weekly }: { slug: string; weekly: Wee
                         <span aria-hidden="true">+</span> Add a break<span className="sr-only"> on {day}</span>
                       </Button>
                     </div>
+                    ) : (
+                      <p className="text-sm text-ink-600">At most {MAX_BREAKS} breaks a day.</p>
+                    )}
                   </div>
                 ) : (
                   <p className="flex min-h-11 items-center text-ink-600">Not working</p>

@@ -66,7 +66,9 @@ export function SignInForm({ callbackUrl, initialError = null }: { callbackUrl: 
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} aria-describedby={error ? "sign-in-error" : undefined} className="flex flex-col gap-5">
+    // method="post": if someone submits before the script has loaded, the browser's own submission
+    // must not put the password in the URL (history, server logs).
+    <form method="post" noValidate onSubmit={handleSubmit} aria-describedby={error ? "sign-in-error" : undefined} className="flex flex-col gap-5">
       {error ? (
         <Alert id="sign-in-error" tone="error" title="You are not signed in">
           {error}

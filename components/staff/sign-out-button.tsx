@@ -19,7 +19,7 @@ export function SignOutButton({ className = "" }: { className?: string }) {
   }
 
   return (
-    <Button type="button" variant="secondary" size="sm" loading={busy} onClick={handleClick} className={className}>
+    <Button type="button" variant="secondary" loading={busy} onClick={handleClick} className={className}>
       Sign out
     </Button>
   );

@@ -15,9 +15,9 @@ export default async function PhoneBookingPage() {
   const [services, practitioners] = await Promise.all([listServices(), listPractitioners()]);
 
   return (
-    <div className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
+    <div className="mx-auto flex w-full max-w-5xl flex-col gap-6">
       <header>
-        <h1 className="text-2xl font-bold sm:text-3xl">Book a phone caller</h1>
+        <h1 className="text-3xl font-bold tracking-tight">Book a phone caller</h1>
         <p className="mt-2 text-ink-700">
           Choose the appointment, then take the caller&rsquo;s details. The booking is confirmed straight away.
         </p>

@@ -22,9 +22,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   const results = query.length >= MIN_QUERY ? await searchBookings(staff, query) : null;
 
   return (
-    <div className="mx-auto flex w-full max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
+    <div className="mx-auto flex w-full max-w-6xl flex-col gap-6">
       <header>
-        <h1 className="text-2xl font-bold sm:text-3xl">Patients</h1>
+        <h1 className="text-3xl font-bold tracking-tight">Patients</h1>
         <p className="mt-2 text-ink-700">Find a patient&rsquo;s bookings to change, cancel or check them.</p>
       </header>
 

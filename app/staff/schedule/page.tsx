@@ -16,8 +16,8 @@ export default async function ScheduleIndexPage() {
   if (!seesEveryDiary(staff)) {
     if (staff.practitionerSlug) redirect(`/staff/schedule/${encodeURIComponent(staff.practitionerSlug)}`);
     return (
-      <div className="mx-auto w-full max-w-5xl px-4 py-6 sm:px-6 lg:py-8">
-        <h1 className="text-2xl font-bold sm:text-3xl">Schedule</h1>
+      <div className="mx-auto w-full max-w-5xl">
+        <h1 className="text-3xl font-bold tracking-tight">Schedule</h1>
         <Alert tone="warning" className="mt-4" title="No schedule linked to your account">
           Your staff account is not linked to a practitioner. Please ask the admin to link it.
         </Alert>
@@ -26,8 +26,8 @@ export default async function ScheduleIndexPage() {
   }
   const practitioners = await listPractitioners();
   return (
-    <div className="mx-auto flex w-full max-w-5xl flex-col gap-4 px-4 py-6 sm:px-6 lg:py-8">
-      <h1 className="text-2xl font-bold sm:text-3xl">Schedules</h1>
+    <div className="mx-auto flex w-full max-w-5xl flex-col gap-4">
+      <h1 className="text-3xl font-bold tracking-tight">Schedules</h1>
       <p className="text-ink-700">Choose whose working hours, date overrides and time off to see or change.</p>
       {practitioners.length > 0 ? (
         <SchedulePractitionerNav practitioners={practitioners} current={null} />

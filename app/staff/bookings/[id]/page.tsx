@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaffPage, seesEveryDiary } from "@/lib/auth/guards";
 import { getBookingForStaff, listPractitioners } from "@/lib/bookings/staff";
-import { formatLondonDateTimeWithZone, londonDateOf } from "@/lib/time/london";
+import { formatLondonDateTimeWithZone, formatLondonLongDate, londonDateOf } from "@/lib/time/london";
 import { BookingActions } from "@/components/staff/booking-actions";
 import { BookingDetails } from "@/components/staff/booking-details";
 import { BookingHistory } from "@/components/staff/booking-history";
@@ -25,20 +25,26 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
   const practitioners = await listPractitioners();
 
   // Attendance can be recorded from the day of the appointment on, judged on the London calendar.
-  const canMarkAttendance = booking.status === "confirmed" && londonDateOf(Date.parse(booking.start)) <= londonDateOf(new Date());
+  const now = new Date();
+  const canMarkAttendance = booking.status === "confirmed" && londonDateOf(Date.parse(booking.start)) <= londonDateOf(now);
+  const notStartedYet = Date.parse(booking.start) > now.getTime();
   const everyDiary = seesEveryDiary(staff);
+  // Back to the day of this booking in the diary, in that practitioner's column for the front desk.
+  const bookingDate = londonDateOf(Date.parse(booking.start));
+  const diaryParams = new URLSearchParams({ view: "day", date: bookingDate, ...(everyDiary ? { practitioner: booking.practitioner } : {}) });
+  const diaryLink = `/staff/diary?${diaryParams.toString()}`;
 
   return (
-    <div className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
+    <div className="mx-auto flex w-full max-w-5xl flex-col gap-6">
       <nav aria-label="Back">
-        <Link href="/staff/diary" className="inline-flex min-h-11 items-center gap-1 font-semibold text-brand-700 underline hover:text-brand-900">
-          <span aria-hidden="true">←</span> Diary
+        <Link href={diaryLink} className="inline-flex min-h-11 items-center gap-1 font-semibold text-brand-700 underline hover:text-brand-900">
+          <span aria-hidden="true">←</span> Diary for {formatLondonLongDate(bookingDate)}
         </Link>
       </nav>
 
       <header className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <h1 className="text-2xl font-bold sm:text-3xl">
+          <h1 className="text-3xl font-bold tracking-tight">
             Booking <span className="font-mono tracking-wider">{booking.reference}</span>
           </h1>
           <BookingStatusBadge status={booking.status} />
@@ -66,6 +72,7 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ i
         practitioners={practitioners}
         canChangePractitioner={everyDiary}
         canMarkAttendance={canMarkAttendance}
+        notStartedYet={notStartedYet}
       />
 
       <BookingDetails booking={booking} />

@@ -28,9 +28,9 @@ export default async function PractitionerSchedulePage({ params }: { params: Pro
   const today = londonDateOf(new Date());
 
   return (
-    <div className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6 lg:py-8">
+    <div className="mx-auto flex w-full max-w-5xl flex-col gap-6">
       <header className="flex flex-col gap-3">
-        <h1 className="text-2xl font-bold sm:text-3xl">{own ? "Your schedule" : `${schedule.practitioner.name}’s schedule`}</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{own ? "Your schedule" : `${schedule.practitioner.name}’s schedule`}</h1>
         <p className="text-ink-700">
           All times are UK time (GMT in winter, BST in summer). Changing hours never moves a booking.
         </p>

@@ -1,0 +1,55 @@
+import { mkdirSync } from "node:fs";
+import { expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { BASE_URL } from "../../playwright.config";
+
+export const STAFF_PASSWORD = process.env.TEST_STAFF_PASSWORD ?? "test-staff-password";
+export const SHOTS = "test-results/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+
+export function testDb(): pg.Pool {
+  return new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 2, options: "-c TimeZone=UTC" });
+}
+
+/** Signs in through next-auth's own endpoints, as the sign-in page does, and returns the API context. */
+export async function signInApi(email: string, password = STAFF_PASSWORD): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
+  const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  expect(response.ok(), `sign-in of ${email}`).toBeTruthy();
+  const session = await (await context.get("/api/auth/session")).json();
+  expect(session.staff?.email, `session of ${email}`).toBe(email);
+  return context;
+}
+
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "page scrolls sideways").toBeLessThanOrEqual(0);
+}
+
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+/** A London date at least `days` ahead on an ISO weekday (1 = Monday). */
+export function upcomingDate(weekday: number, days = 14): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  while ((date.getUTCDay() || 7) !== weekday) date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A UK wall-clock time on a date as an ISO instant (GMT or BST). */
+export function londonInstant(date: string, time: string): string {
+  const guess = new Date(`${date}T${time}:00Z`);
+  const zone = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", timeZoneName: "short" }).format(guess);
+  return new Date(guess.getTime() - (zone.includes("BST") ? 3_600_000 : 0)).toISOString();
+}
