@@ -25,6 +25,7 @@ const serverEnvSchema = z.object({
   BOOKING_RATE_LIMIT: z.coerce.number().int().min(0).default(20),
   TRUST_PROXY: booleanString,
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5000),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(10_000),
   BENCH_PRECOMPUTED_FILE: z.string().optional(),
 });
 

@@ -58,7 +58,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       <div className="border-b border-brand-950 bg-brand-900 text-white [--focus-ring:var(--color-focus-on-dark)]">
         <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-5 gap-y-1 px-4 py-2 sm:px-6">
           <p className="flex min-h-11 items-center">
-            <span className="rounded-md bg-white/15 px-2 py-1 text-xs font-bold tracking-[0.14em] text-white uppercase">Staff area</span>
+            <span className="rounded-md bg-white/15 px-2 py-1 text-xs font-bold tracking-[0.14em] text-white uppercase">
+              Staff<span className="hidden sm:inline"> area</span>
+            </span>
           </p>
           {/* Below 1024px the links take a row of their own under the name and Sign out. */}
           <StaffNav items={items} className="order-last w-full pb-1 lg:order-none lg:w-auto lg:flex-1 lg:pb-0" />

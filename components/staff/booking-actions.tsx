@@ -51,6 +51,7 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
   const [cancelNotify, setCancelNotify] = useState(true);
   const [reasonMessage, setReasonMessage] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
+  const rescheduleButtonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (noticeFocus > 0) noticeRef.current?.focus();
@@ -184,6 +185,7 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
           {live ? (
             <>
               <Button
+                ref={rescheduleButtonRef}
                 type="button"
                 variant="secondary"
                 disabled={busy}
@@ -223,7 +225,11 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
           practitioners={practitioners}
           canChangePractitioner={canChangePractitioner}
           horizonDays={horizonDays}
-          onClose={() => setMode("view")}
+          onClose={() => {
+            setMode("view");
+            // The panel (and the focus inside it) goes away: put focus back where it started.
+            requestAnimationFrame(() => rescheduleButtonRef.current?.focus());
+          }}
           onDone={(moved, notified) => {
             setMode("view");
             announce({
@@ -243,80 +249,80 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
 
       {/* Each dialog exists only while its action is offered, so hidden copies never share a label. */}
       {booking.status === "requested" ? (
-      <ConfirmDialog
-        open={dialog === "decline"}
-        title="Decline this request?"
-        description={`${booking.patient.name} asked for ${when}. The patient is emailed, and the time becomes free for other patients.`}
-        confirmLabel="Yes, decline it"
-        cancelLabel="Keep the request"
-        tone="danger"
-        busy={pending === "decline"}
-        onConfirm={declineBooking}
-        onCancel={() => setDialog(null)}
-      >
-        <Field id="decline-reason" label="Reason for declining" optional error={dialog === "decline" ? reasonMessage : null} hint="It is included in the email to the patient.">
-          <TextArea
-            name="reason"
-            rows={3}
-            maxLength={500}
-            value={declineReason}
-            onChange={(event) => {
-              setDeclineReason(event.target.value);
-              if (reasonMessage) setReasonMessage(null);
-            }}
-          />
-        </Field>
-      </ConfirmDialog>
-      ) : null}
-
-      {live ? (
-      <ConfirmDialog
-        open={dialog === "cancel"}
-        title="Cancel this booking?"
-        description={`${booking.patient.name}, ${when} with ${booking.practitionerName}. This cannot be undone.`}
-        confirmLabel="Yes, cancel it"
-        cancelLabel="Keep the booking"
-        tone="danger"
-        busy={pending === "cancel"}
-        onConfirm={cancelBooking}
-        onCancel={() => setDialog(null)}
-      >
-        <div className="flex flex-col gap-3">
-          <Field id="cancel-reason" label="Reason for cancelling" optional error={dialog === "cancel" ? reasonMessage : null}>
+        <ConfirmDialog
+          open={dialog === "decline"}
+          title="Decline this request?"
+          description={`${booking.patient.name} asked for ${when}. The patient is emailed, and the time becomes free for other patients.`}
+          confirmLabel="Yes, decline it"
+          cancelLabel="Keep the request"
+          tone="danger"
+          busy={pending === "decline"}
+          onConfirm={declineBooking}
+          onCancel={() => setDialog(null)}
+        >
+          <Field id="decline-reason" label="Reason for declining" optional error={dialog === "decline" ? reasonMessage : null} hint="It is included in the email to the patient.">
             <TextArea
               name="reason"
               rows={3}
               maxLength={500}
-              value={cancelReason}
+              value={declineReason}
               onChange={(event) => {
-                setCancelReason(event.target.value);
+                setDeclineReason(event.target.value);
                 if (reasonMessage) setReasonMessage(null);
               }}
             />
           </Field>
-          <Checkbox
-            id="cancel-notify"
-            name="notifyPatient"
-            checked={cancelNotify}
-            onChange={(event) => setCancelNotify(event.target.checked)}
-            label="Email the patient"
-            hint={cancelNotify ? undefined : "The patient will not be told by email: let them know yourself."}
-          />
-        </div>
-      </ConfirmDialog>
+        </ConfirmDialog>
+      ) : null}
+
+      {live ? (
+        <ConfirmDialog
+          open={dialog === "cancel"}
+          title="Cancel this booking?"
+          description={`${booking.patient.name}, ${when} with ${booking.practitionerName}. This cannot be undone.`}
+          confirmLabel="Yes, cancel it"
+          cancelLabel="Keep the booking"
+          tone="danger"
+          busy={pending === "cancel"}
+          onConfirm={cancelBooking}
+          onCancel={() => setDialog(null)}
+        >
+          <div className="flex flex-col gap-3">
+            <Field id="cancel-reason" label="Reason for cancelling" optional error={dialog === "cancel" ? reasonMessage : null}>
+              <TextArea
+                name="reason"
+                rows={3}
+                maxLength={500}
+                value={cancelReason}
+                onChange={(event) => {
+                  setCancelReason(event.target.value);
+                  if (reasonMessage) setReasonMessage(null);
+                }}
+              />
+            </Field>
+            <Checkbox
+              id="cancel-notify"
+              name="notifyPatient"
+              checked={cancelNotify}
+              onChange={(event) => setCancelNotify(event.target.checked)}
+              label="Email the patient"
+              hint={cancelNotify ? undefined : "The patient will not be told by email: let them know yourself."}
+            />
+          </div>
+        </ConfirmDialog>
       ) : null}
 
       {canMarkAttendance ? (
-      <ConfirmDialog
-        open={dialog === "no_show"}
-        title="Mark as a no-show?"
-        description={`${booking.patient.name} did not come to the appointment on ${when}.`}
-        confirmLabel="Yes, mark no-show"
-        cancelLabel="Go back"
-        busy={pending === "no_show"}
-        onConfirm={() => markAttendance("no_show")}
-        onCancel={() => setDialog(null)}
-      />
+        <ConfirmDialog
+          open={dialog === "no_show"}
+          title="Mark as a no-show?"
+          description={`${booking.patient.name} did not come to the appointment on ${when}.`}
+          confirmLabel="Yes, mark no-show"
+          cancelLabel="Go back"
+          busy={pending === "no_show"}
+          onConfirm={() => markAttendance("no_show")}
+          onCancel={() => setDialog(null)}
+        />
       ) : null}
     </section>
   );

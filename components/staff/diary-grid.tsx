@@ -84,7 +84,7 @@ export function DiaryGrid({ practitioners, dates, dayHrefs, today, now, label }:
     <div
       role="region"
       aria-label={label}
-      className="relative max-h-[max(30rem,calc(100dvh-6rem))] overflow-auto rounded-xl border border-sand-300 bg-white shadow-(--shadow-card)"
+      className="relative max-h-[max(30rem,calc(100dvh-6rem))] scroll-pt-24 scroll-pl-14 overflow-auto rounded-xl border border-sand-300 bg-white shadow-(--shadow-card)"
     >
       <div className="grid" style={{ gridTemplateColumns: `3.5rem repeat(${dates.length}, minmax(${minColumn * perDay}px, 1fr))` }}>
         {/* Header row: sticks to the top of the scroll box so the day stays visible. */}
@@ -288,8 +288,13 @@ function BookingBlock({ booking, tall, compact }: { booking: StaffBookingDto; ta
   const time = formatLondonTime(Date.parse(booking.start));
   // Columns can be under 80px wide, so the name leads (it is what staff scan for) and the second
   // line starts with whatever matters most for the status; the time is also the block's position.
-  const detail =
-    booking.status === "confirmed" ? `${time} · ${booking.serviceName}` : booking.status === "requested" ? `Request · ${time}` : `${meta.label} · ${time}`;
+  const detail = compact
+    ? booking.status === "confirmed"
+      ? `${time} · ${booking.serviceName}`
+      : `${meta.label} · ${time}`
+    : booking.status === "confirmed"
+      ? `${timeRange(booking.start, booking.end)} · ${booking.serviceName}`
+      : `${meta.label} · ${timeRange(booking.start, booking.end)} · ${booking.serviceName}`;
   return (
     <Link
       href={`/staff/bookings/${encodeURIComponent(booking.id)}`}

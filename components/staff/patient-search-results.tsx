@@ -1,6 +1,6 @@
 /**
- * Search results as a table from tablet width and as stacked cards on a phone (the table would
- * otherwise scroll sideways). Only one of the two is displayed at a time, and the other is
+ * Search results as a table on a wide screen and as cards on tablets and phones (six columns
+ * would otherwise squeeze or scroll sideways). Only one of the two is displayed at a time, and the other is
  * display:none, so screen readers meet the results once. Server-safe.
  */
 import Link from "next/link";
@@ -9,7 +9,7 @@ import { formatLondonDateTimeWithZone } from "@/lib/time/london";
 import { telHref } from "@/components/booking/types";
 import { BookingStatusBadge } from "./booking-status-badge";
 
-const linkClass = "inline-flex min-h-11 items-center font-mono font-bold tracking-wider text-brand-700 underline hover:text-brand-900";
+const linkClass = "inline-flex min-h-11 items-center font-mono font-bold tracking-wider whitespace-nowrap text-brand-700 underline hover:text-brand-900";
 const contactLink = "text-brand-700 underline hover:text-brand-900";
 
 function When({ booking }: { booking: StaffBookingDto }) {
@@ -20,7 +20,7 @@ function When({ booking }: { booking: StaffBookingDto }) {
 export function PatientSearchResults({ results }: { results: StaffBookingDto[] }) {
   return (
     <>
-      <table className="hidden w-full border-collapse text-left md:table">
+      <table className="hidden w-full border-collapse text-left lg:table">
         <caption className="sr-only">Matching bookings, newest first</caption>
         <thead>
           <tr className="border-b-2 border-sand-300 text-sm text-ink-600">
@@ -63,7 +63,7 @@ export function PatientSearchResults({ results }: { results: StaffBookingDto[] }
         </tbody>
       </table>
 
-      <ul className="flex flex-col gap-3 md:hidden">
+      <ul className="grid gap-3 sm:grid-cols-2 lg:hidden">
         {results.map((booking) => (
           <li key={booking.id} className="rounded-(--radius-card) border border-sand-200 bg-white p-4 shadow-(--shadow-card)">
             <div className="flex flex-wrap items-center justify-between gap-2">

@@ -155,7 +155,7 @@ export function ScheduleOverrides({ slug, overrides, today }: { slug: string; ov
         </ul>
       )}
 
-      <form onSubmit={add} noValidate className="mt-4 flex flex-col gap-4 rounded-xl bg-sand-100 p-4">
+      <form onSubmit={add} noValidate className="mt-4 flex flex-col gap-4 rounded-xl bg-sand-100 p-3 sm:p-4">
         <h3 className="text-lg font-semibold">Add an override</h3>
         <Field id="override-date" label="Date" error={errors.date} className="max-w-xs">
           <TextInput
@@ -170,7 +170,7 @@ export function ScheduleOverrides({ slug, overrides, today }: { slug: string; ov
           />
         </Field>
         <Fieldset id="override-kind" legend="On that day">
-          <div className="flex flex-col gap-2 sm:flex-row">
+          <div className="flex flex-wrap gap-2">
             {(
               [
                 ["hours", "Works these hours"],
@@ -197,7 +197,7 @@ export function ScheduleOverrides({ slug, overrides, today }: { slug: string; ov
           </div>
         </Fieldset>
         {kind === "hours" ? (
-          <div className="grid max-w-sm grid-cols-2 gap-3">
+          <div className="grid max-w-sm grid-cols-2 items-end gap-3">
             <Field id="override-start" label="Start" error={errors.start}>
               <TextInput type="time" step={TIME_STEP_SECONDS} value={start} onChange={(event) => setStart(event.target.value)} />
             </Field>

@@ -16,6 +16,7 @@ import {
   formatLondonTime,
   londonDateOf,
   londonWallTimeToInstant,
+  londonZoneLabel,
 } from "@/lib/time/london";
 import { londonDateSchema } from "@/lib/validation/booking";
 import { Alert } from "@/components/ui/alert";
@@ -49,6 +50,10 @@ export function describeTimeOff(item: { start: string; end: string }): string {
     const firstText = shortDate(start);
     const lastText = shortDate(londonWallTimeToInstant(last, 12 * 60).getTime());
     return first === last ? `${firstText} (all day)` : `${firstText} to ${lastText} (whole days)`;
+  }
+  // Part of one day: "Thu 10 Dec 2026, 14:00 to 16:30 GMT".
+  if (londonDateOf(start) === londonDateOf(end) && londonZoneLabel(start) === londonZoneLabel(end)) {
+    return `${formatLondonDateTime(start)} to ${formatLondonTime(end)} ${londonZoneLabel(end)}`;
   }
   return `${formatLondonDateTimeWithZone(start)} to ${formatLondonDateTimeWithZone(end)}`;
 }
@@ -204,7 +209,7 @@ export function ScheduleTimeOff({ slug, timeOff, today }: { slug: string; timeOf
         </ul>
       )}
 
-      <form onSubmit={add} noValidate className="mt-4 flex flex-col gap-4 rounded-xl bg-sand-100 p-4">
+      <form onSubmit={add} noValidate className="mt-4 flex flex-col gap-4 rounded-xl bg-sand-100 p-3 sm:p-4">
         <h3 className="text-lg font-semibold">Add time off</h3>
         <Checkbox
           id="time-off-whole-days"
@@ -218,66 +223,58 @@ export function ScheduleTimeOff({ slug, timeOff, today }: { slug: string; timeOf
               : "Leave the end date empty if it ends on the start date."
           }
         />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <div className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2">
-            <Field id="time-off-startDate" label={wholeDays ? "First day" : "Start date"} error={errors.startDate}>
+        {/* Whole days: first and last day side by side. With times: each date beside its time. */}
+        <div className="grid items-end gap-3 min-[420px]:grid-cols-2">
+          <Field id="time-off-startDate" label={wholeDays ? "First day" : "Start date"} error={errors.startDate}>
+            <TextInput
+              type="date"
+              name="startDate"
+              min={today}
+              value={startDate}
+              onChange={(event) => {
+                setStartDate(event.target.value);
+                clearError("startDate");
+              }}
+            />
+          </Field>
+          {wholeDays ? null : (
+            <Field id="time-off-startTime" label="Start time" error={errors.startTime}>
               <TextInput
-                type="date"
-                name="startDate"
-                min={today}
-                value={startDate}
+                type="time"
+                step={TIME_STEP_SECONDS}
+                value={startTime}
                 onChange={(event) => {
-                  setStartDate(event.target.value);
-                  clearError("startDate");
+                  setStartTime(event.target.value);
+                  clearError("startTime");
                 }}
               />
             </Field>
-            {wholeDays ? null : (
-              <Field id="time-off-startTime" label="Start time" error={errors.startTime}>
-                <TextInput
-                  type="time"
-                  step={TIME_STEP_SECONDS}
-                  value={startTime}
-                  onChange={(event) => {
-                    setStartTime(event.target.value);
-                    clearError("startTime");
-                  }}
-                />
-              </Field>
-            )}
-          </div>
-          <div className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2">
-            <Field
-              id="time-off-endDate"
-              label={wholeDays ? "Last day" : "End date"}
-              optional
-              error={errors.endDate}
-            >
+          )}
+          <Field id="time-off-endDate" label={wholeDays ? "Last day" : "End date"} optional error={errors.endDate}>
+            <TextInput
+              type="date"
+              name="endDate"
+              min={startDate || today}
+              value={endDate}
+              onChange={(event) => {
+                setEndDate(event.target.value);
+                clearError("endDate");
+              }}
+            />
+          </Field>
+          {wholeDays ? null : (
+            <Field id="time-off-endTime" label="End time" error={errors.endTime}>
               <TextInput
-                type="date"
-                name="endDate"
-                min={startDate || today}
-                value={endDate}
+                type="time"
+                step={TIME_STEP_SECONDS}
+                value={endTime}
                 onChange={(event) => {
-                  setEndDate(event.target.value);
-                  clearError("endDate");
+                  setEndTime(event.target.value);
+                  clearError("endTime");
                 }}
               />
             </Field>
-            {wholeDays ? null : (
-              <Field id="time-off-endTime" label="End time" error={errors.endTime}>
-                <TextInput
-                  type="time"
-                  step={TIME_STEP_SECONDS}
-                  value={endTime}
-                  onChange={(event) => {
-                    setEndTime(event.target.value);
-                    clearError("endTime");
-                  }}
-                />
-              </Field>
-            )}
-          </div>
+          )}
         </div>
         <Field id="time-off-reason" label="Reason" optional hint="Only staff see this." error={errors.reason} className="max-w-md">
           <TextInput

@@ -223,7 +223,7 @@ export function ScheduleWeeklyForm({ slug, weekly }: { slug: string; weekly: Wee
                 />
                 {row.works ? (
                   <div className="flex min-w-0 flex-col gap-3">
-                    <div className="grid max-w-sm grid-cols-2 gap-3">
+                    <div className="grid max-w-sm grid-cols-2 items-end gap-3">
                       <Field
                         id={ids.start(row.weekday)}
                         label={
@@ -267,8 +267,8 @@ export function ScheduleWeeklyForm({ slug, weekly }: { slug: string; weekly: Wee
                     {row.breaks.length > 0 ? (
                       <ul className="flex flex-col gap-3" aria-label={`${day} breaks`}>
                         {row.breaks.map((item, index) => (
-                          <li key={item.key} className="flex flex-wrap items-end gap-3 rounded-xl bg-sand-100 p-3">
-                            <div className="grid max-w-sm min-w-0 flex-1 basis-56 grid-cols-2 gap-3">
+                          <li key={item.key} className="flex flex-wrap items-end gap-3 rounded-xl bg-sand-100 p-2 sm:p-3">
+                            <div className="grid max-w-sm min-w-0 flex-1 basis-56 grid-cols-2 items-end gap-3">
                               <Field
                                 id={ids.breakStart(row.weekday, item.key)}
                                 label={

@@ -42,6 +42,8 @@ export function StaffNav({ items, className = "" }: { items: StaffNavItem[]; cla
                 }`}
               >
                 {item.label}
+                {/* A real space, so the accessible name reads "Requests (4 waiting)"; flex layout ignores it. */}
+                {item.count ? " " : null}
                 {item.count ? (
                   <span className="inline-flex min-w-6 items-center justify-center rounded-full bg-amber-300 px-1.5 text-xs leading-5 font-bold text-amber-950 tabular-nums">
                     <span className="sr-only">(</span>

@@ -5,7 +5,7 @@ import { getClinicSettings } from "@/lib/clinic/settings";
 import { kickOutbox } from "@/lib/email/delivery";
 import { BookingAbort, TRANSACTION_OPTIONS, bookingDtoSelect, isOverlapViolation, isRetryableTransactionError, toPublicBookingDto, type BookingRow, type BookingStatus, type PublicBookingDto } from "./internal";
 import { LIVE_STATUSES, closeBooking, lockBookingRow, moveBooking } from "./change";
-import { notifyCancelled, notifyRescheduled } from "./notify";
+import { notifyCancelled, notifyRescheduled, planReminder } from "./notify";
 import { MANAGE_TOKEN_PATTERN, hashToken } from "./tokens";
 
 /**
@@ -120,6 +120,7 @@ export async function rescheduleBookingByPatient(token: string, input: { start: 
   return changeAsPatient(token, now, "reschedule", async (tx, row, settings) => {
     const updated = await moveBooking(tx, row, { start: input.start, practitioner: input.practitioner, now, audience: "public", actor: { type: "patient" } });
     await notifyRescheduled(tx, updated, settings, "patient");
+    await planReminder(tx, updated, settings, now);
     return updated;
   });
 }

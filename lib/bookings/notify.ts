@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import type { ClinicInfo } from "@/lib/clinic/settings";
+import type { BookingRules, ClinicInfo } from "@/lib/clinic/settings";
 import { queueEmail } from "@/lib/email/outbox";
 import { buildBookingInvite } from "@/lib/email/ics";
 import {
@@ -11,6 +11,7 @@ import {
   renderConfirmationEmail,
   renderDeclinedEmail,
   renderPatientRescheduledEmail,
+  renderReminderEmail,
 } from "@/lib/email/templates";
 import { bookUrl, issueManageLink, toEmailBooking, type BookingRow } from "./internal";
 
@@ -72,4 +73,22 @@ export async function notifyRescheduled(tx: Tx, row: BookingRow, clinic: ClinicI
   const rendered =
     by === "patient" ? renderPatientRescheduledEmail(toEmailBooking(row), clinic, manageUrl, confirmed) : renderClinicRescheduledEmail(toEmailBooking(row), clinic, manageUrl, confirmed);
   await queueEmail(tx, { ...base(row, "rescheduled", `:${row.icsSequence}`), ...rendered, ics: confirmed ? invite(row, clinic, "REQUEST") : undefined });
+}
+
+/**
+ * The reminder for a confirmed booking, `reminderLeadMinutes` before it starts. It is bound to the
+ * booking's current icsSequence: a move or a cancellation bumps the sequence, so this reminder is
+ * dropped at send time and the move plans a new one. Too late for a useful reminder: none.
+ */
+export async function planReminder(tx: Tx, row: BookingRow, settings: ClinicInfo & BookingRules, now: Date): Promise<void> {
+  if (row.status !== "confirmed") return;
+  const sendAt = new Date(row.startsAt.getTime() - settings.reminderLeadMinutes * 60_000);
+  if (sendAt.getTime() <= now.getTime()) return;
+  const manageUrl = await issueManageLink(tx, row.id);
+  await queueEmail(tx, {
+    ...base(row, "reminder", `:${row.icsSequence}`),
+    ...renderReminderEmail(toEmailBooking(row), settings, manageUrl),
+    notBefore: sendAt,
+    validForSequence: row.icsSequence,
+  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { SLOT_TAKEN_MESSAGE, fail, ok, type Result } from "@/lib/result";
-import { getClinicInfo } from "@/lib/clinic/settings";
+import { getClinicInfo, getClinicSettings } from "@/lib/clinic/settings";
 import { findPractitioners, findService } from "@/lib/availability";
 import { workingRangesForDate } from "@/lib/availability/slots";
 import { kickOutbox } from "@/lib/email/delivery";
@@ -11,7 +11,7 @@ import { addLondonDays, isoWeekdayOf, londonDatesBetween, londonWallTimeToInstan
 import { BookingAbort, TRANSACTION_OPTIONS, auditSnapshot, bookingDtoSelect, isOverlapViolation, isRetryableTransactionError, recordBookingEvent, type BookingRow, type BookingStatus } from "./internal";
 import { LIVE_STATUSES, closeBooking, lockBookingRow, moveBooking } from "./change";
 import { insertBooking, runBookingTransaction } from "./create";
-import { notifyCancelled, notifyConfirmed, notifyDeclined, notifyRescheduled } from "./notify";
+import { notifyCancelled, notifyConfirmed, notifyDeclined, notifyRescheduled, planReminder } from "./notify";
 
 /**
  * The staff side of bookings. Every function takes the signed-in staff member and puts what they
@@ -250,13 +250,15 @@ async function changeAsStaff(staff: StaffUser, id: string, change: StaffChange):
 
 const actorOf = (staff: StaffUser) => ({ type: "staff" as const, staffUserId: staff.id });
 
-export async function confirmBooking(staff: StaffUser, id: string): Promise<Result<{ booking: StaffBookingDto }>> {
+export async function confirmBooking(staff: StaffUser, id: string, now: Date = new Date()): Promise<Result<{ booking: StaffBookingDto }>> {
   return changeAsStaff(staff, id, async (tx, row) => {
     if (row.status === "confirmed") return row; // a repeated confirm is answered once, and emails once
     if (row.status !== "requested") throw new BookingAbort("conflict", `This booking is ${row.status.replace("_", "-")}, so it cannot be confirmed.`);
     const updated = await tx.booking.update({ where: { id }, data: { status: "confirmed" }, select: bookingDtoSelect });
     await recordBookingEvent(tx, { bookingId: id, action: "confirmed", actor: actorOf(staff), before: auditSnapshot(row), after: auditSnapshot(updated) });
-    await notifyConfirmed(tx, updated, await getClinicInfo(tx));
+    const settings = await getClinicSettings(tx);
+    await notifyConfirmed(tx, updated, settings);
+    await planReminder(tx, updated, settings, now);
     return updated;
   });
 }
@@ -292,7 +294,9 @@ export async function rescheduleBookingByStaff(
   }
   return changeAsStaff(staff, id, async (tx, row) => {
     const updated = await moveBooking(tx, row, { start: input.start, practitioner: seesEveryDiary(staff) ? input.practitioner : row.practitioner.slug, now, audience: "staff", actor: actorOf(staff) });
-    if (input.notifyPatient !== false) await notifyRescheduled(tx, updated, await getClinicInfo(tx), "clinic");
+    const settings = await getClinicSettings(tx);
+    if (input.notifyPatient !== false) await notifyRescheduled(tx, updated, settings, "clinic");
+    await planReminder(tx, updated, settings, now);
     return updated;
   });
 }
@@ -343,7 +347,9 @@ export async function createPhoneBooking(staff: StaffUser, input: PhoneBookingIn
       actor: actorOf(staff),
       now,
     });
-    if (input.notifyPatient !== false) await notifyConfirmed(tx, booking, await getClinicInfo(tx));
+    const settings = await getClinicSettings(tx);
+    if (input.notifyPatient !== false) await notifyConfirmed(tx, booking, settings);
+    await planReminder(tx, booking, settings, now);
     return booking;
   });
   return result.ok ? ok({ booking: toStaffBookingDto(result.data) }) : result;

@@ -32,6 +32,8 @@ type ClaimedRow = {
   icsMethod: string | null;
   attempts: number;
   leaseUntil: Date;
+  bookingId: string | null;
+  validForSequence: number | null;
 };
 
 export async function claimDueEmails(now: Date, limit: number, leaseMs = LEASE_MS): Promise<ClaimedRow[]> {
@@ -46,17 +48,31 @@ export async function claimDueEmails(now: Date, limit: number, leaseMs = LEASE_M
         ORDER BY "nextAttemptAt"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING m.id, m."toAddress", m."toName", m.subject, m."textBody", m."htmlBody", m."icsContent", m."icsMethod", m.attempts, m."leaseUntil"`;
+    RETURNING m.id, m."toAddress", m."toName", m.subject, m."textBody", m."htmlBody", m."icsContent", m."icsMethod", m.attempts, m."leaseUntil",
+              m."bookingId", m."validForSequence"`;
 }
 
-export type DeliveryReport = { claimed: number; sent: number; retried: number; failed: number };
+export type DeliveryReport = { claimed: number; sent: number; retried: number; failed: number; dropped: number };
+
+/** A reminder for a booking that has since moved or been cancelled is no longer true: drop it. */
+async function isSuperseded(row: ClaimedRow): Promise<boolean> {
+  if (row.validForSequence === null) return false;
+  if (!row.bookingId) return true;
+  const booking = await db.booking.findUnique({ where: { id: row.bookingId }, select: { status: true, icsSequence: true } });
+  return !booking || booking.status !== "confirmed" || booking.icsSequence !== row.validForSequence;
+}
 
 export async function deliverDueEmails(options: { now?: Date; limit?: number; transport?: MailTransport; baseBackoffMs?: number } = {}): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const transport = options.transport ?? getMailTransport();
   const claimed = await claimDueEmails(now, options.limit ?? 20);
-  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
+  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, dropped: 0 };
   for (const row of claimed) {
+    if (await isSuperseded(row)) {
+      await db.emailMessage.updateMany({ where: { id: row.id, status: "sending", leaseUntil: row.leaseUntil }, data: { status: "dropped", leaseUntil: null, lastError: "Superseded: the booking changed before this was sent." } });
+      report.dropped++;
+      continue;
+    }
     try {
       await transport.send({
         id: row.id,
@@ -70,7 +86,7 @@ export async function deliverDueEmails(options: { now?: Date; limit?: number; tr
       // Only the holder of this lease may record the outcome.
       await db.emailMessage.updateMany({
         where: { id: row.id, status: "sending", leaseUntil: row.leaseUntil },
-        data: { status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null },
+        data: { status: "sent", sentAt: now, leaseUntil: null, lastError: null },
       });
       report.sent++;
     } catch (error) {
@@ -80,7 +96,7 @@ export async function deliverDueEmails(options: { now?: Date; limit?: number; tr
         where: { id: row.id, status: "sending", leaseUntil: row.leaseUntil },
         data: giveUp
           ? { status: "failed", leaseUntil: null, lastError: failure.message }
-          : { status: "pending", leaseUntil: null, lastError: failure.message, nextAttemptAt: new Date(Date.now() + retryDelayMs(row.attempts, Math.random, options.baseBackoffMs)) },
+          : { status: "pending", leaseUntil: null, lastError: failure.message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts, Math.random, options.baseBackoffMs)) },
       });
       if (giveUp) report.failed++;
       else report.retried++;
@@ -109,7 +125,7 @@ async function runLoop(): Promise<void> {
       let report: DeliveryReport;
       do {
         report = await deliverDueEmails();
-      } while (report.claimed > 0 && report.sent + report.failed + report.retried === report.claimed && report.sent > 0);
+      } while (report.claimed > 0 && report.sent + report.dropped > 0);
     } while (s.again);
   } catch (error) {
     console.error("[outbox] delivery loop error", error);

@@ -11,6 +11,8 @@ export type OutgoingEmail = RenderedEmail & {
   toName?: string;
   ics?: { content: string; method: "REQUEST" | "CANCEL" };
   notBefore?: Date;
+  /** Dropped instead of sent if the booking's icsSequence is no longer this (it moved or was cancelled). */
+  validForSequence?: number;
 };
 
 /**
@@ -33,6 +35,7 @@ export async function queueEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
         icsContent: email.ics?.content,
         icsMethod: email.ics?.method,
         nextAttemptAt: email.notBefore ?? new Date(),
+        validForSequence: email.validForSequence,
       },
     ],
     skipDuplicates: true,

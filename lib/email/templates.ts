@@ -178,3 +178,16 @@ export function renderClinicRescheduledEmail(booking: EmailBooking, clinic: Clin
     }),
   };
 }
+
+export function renderReminderEmail(booking: EmailBooking, clinic: ClinicInfo, manageUrl: string): RenderedEmail {
+  return {
+    subject: `Reminder: your appointment tomorrow (${booking.reference})`,
+    ...layout({
+      heading: "See you soon",
+      paragraphs: ["This is a reminder of your appointment below. If you can no longer come, please call us as soon as you can so that someone else can have the time."],
+      booking,
+      clinic,
+      manageUrl,
+    }),
+  };
+}

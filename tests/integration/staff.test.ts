@@ -187,14 +187,15 @@ describe("phone bookings", () => {
     const made = await createPhoneBooking(staff.reception, input, now());
     expect(made).toMatchObject({ ok: true, data: { booking: { status: "confirmed", source: "staff", service: "laser-small-area", end: at(date, "10:20") } } });
     const id = made.ok ? made.data.booking.id : "";
-    expect((await emailsFor(id)).map((e) => e.kind)).toEqual(["confirmation"]);
+    expect((await emailsFor(id)).map((e) => e.kind)).toEqual(["confirmation", "reminder"]);
 
     const clash = await createPhoneBooking(staff.reception, { ...input, start: new Date(at(date, "10:10")), patient: { ...input.patient, email: "other@example.com" } }, now());
     expect(clash).toMatchObject({ ok: false, code: "slot_unavailable" });
 
     const quiet = await createPhoneBooking(staff.reception, { ...input, start: new Date(at(date, "11:00")), notifyPatient: false }, now());
     expect(quiet.ok).toBe(true);
-    expect(await emailsFor(quiet.ok ? quiet.data.booking.id : "")).toEqual([]);
+    // Unticking "email the patient" skips the confirmation; the reminder the day before still goes.
+    expect((await emailsFor(quiet.ok ? quiet.data.booking.id : "")).map((e) => e.kind)).toEqual(["reminder"]);
   });
 
   it("staff may book at short notice, patients may not", async () => {

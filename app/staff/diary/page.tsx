@@ -88,8 +88,7 @@ export default async function DiaryPage({ searchParams }: DiaryPageProps) {
         <>
           {live.length === 0 ? (
             <Alert tone="info" role="note" title={`No appointments ${period}`}>
-              {bookings.length > 0 ? "Only cancelled or declined bookings, shown faded below. " : ""}
-              Use Previous and Next, or Go to date, to look at other {query.view === "day" ? "days" : "weeks"}.
+              {bookings.length > 0 ? "Only cancelled or declined bookings, shown faded below." : null}
             </Alert>
           ) : null}
           <DiaryKey className="hidden md:flex" />

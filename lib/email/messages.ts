@@ -1,0 +1,89 @@
+import "server-only";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { getServerEnv } from "@/lib/env";
+import { fail, ok, type Result } from "@/lib/result";
+import { kickOutbox } from "./delivery";
+
+/** What the staff "Messages" page shows: every email with its delivery state, and a way to resend. */
+export type MessageDto = {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  status: "pending" | "sending" | "sent" | "failed" | "dropped";
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string;
+  sentAt: string | null;
+  bookingId: string | null;
+};
+
+export async function listMessages(query: { status?: MessageDto["status"]; limit?: number } = {}): Promise<MessageDto[]> {
+  const rows = await db.emailMessage.findMany({
+    where: query.status ? { status: query.status } : {},
+    orderBy: { createdAt: "desc" },
+    take: Math.min(query.limit ?? 200, 500),
+    select: { id: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, nextAttemptAt: true, sentAt: true, bookingId: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    to: r.toAddress,
+    subject: r.subject,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    createdAt: r.createdAt.toISOString(),
+    nextAttemptAt: r.nextAttemptAt.toISOString(),
+    sentAt: r.sentAt?.toISOString() ?? null,
+    bookingId: r.bookingId,
+  }));
+}
+
+export async function countFailedMessages(): Promise<number> {
+  return db.emailMessage.count({ where: { status: "failed" } });
+}
+
+/** Puts a failed (or dropped) message back in the queue for an immediate attempt. */
+export async function resendMessage(id: string): Promise<Result<{ message: MessageDto }>> {
+  const { count } = await db.emailMessage.updateMany({
+    where: { id, status: { in: ["failed", "dropped"] } },
+    data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseUntil: null, validForSequence: null },
+  });
+  if (count === 0) {
+    const exists = await db.emailMessage.count({ where: { id } });
+    return exists ? fail("conflict", "Only failed or dropped messages can be sent again.") : fail("not_found", "That message was not found.");
+  }
+  kickOutbox();
+  const [message] = (await listMessages({ limit: 500 })).filter((m) => m.id === id);
+  return ok({ message: message! });
+}
+
+export type MailboxEntry = { file: string; subject: string; to: string; date: string; text: string };
+
+/**
+ * Without SMTP_URL the emails are files in MAILBOX_DIR; staff (and a newcomer trying the app) can
+ * read there what patients would receive. Null when real SMTP is configured.
+ */
+export async function readLocalMailbox(limit = 50): Promise<MailboxEntry[] | null> {
+  const env = getServerEnv();
+  if (env.SMTP_URL) return null;
+  const dir = path.resolve(env.MAILBOX_DIR);
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".eml")).sort().reverse().slice(0, limit);
+  return Promise.all(
+    files.map(async (file) => {
+      const raw = await readFile(path.join(dir, file), "utf8");
+      const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
+      const header = (name: string) => head.match(new RegExp(`^${name}: (.*)$`, "mi"))?.[1]?.trim() ?? "";
+      const plain = rest.join("\n\n").match(/Content-Type: text\/plain[^\n]*\n(?:[^\n]+\n)*\n([\s\S]*?)\n--/i)?.[1] ?? "";
+      return { file, subject: header("Subject"), to: header("To"), date: header("Date"), text: decodeQuotedPrintable(plain).slice(0, 4000) };
+    }),
+  );
+}
+
+function decodeQuotedPrintable(text: string): string {
+  return text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}

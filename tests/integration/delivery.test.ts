@@ -1,0 +1,221 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type pg from "pg";
+import { POST as postBooking } from "@/app/api/bookings/route";
+import { db } from "@/lib/db";
+import { queueEmail } from "@/lib/email/outbox";
+import { MAX_ATTEMPTS, claimDueEmails, deliverDueEmails, stopOutboxWorker } from "@/lib/email/delivery";
+import { listMessages, resendMessage } from "@/lib/email/messages";
+import { cancelBookingByStaff, confirmBooking, createPhoneBooking, rescheduleBookingByStaff } from "@/lib/bookings/staff";
+import { addDateOverride } from "@/lib/schedule";
+import { formatLondonDateTimeWithZone } from "@/lib/time/london";
+import { at, bookingBody, jsonRequest, resetDiary, testPool, upcoming } from "../support/fixtures";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
+import { loadStaff } from "../support/staff";
+
+/**
+ * Delivery guarantees against a real SMTP server on TEST_SMTP_PORT, started and stopped by the
+ * tests. Time is passed in (`now`) to walk through retries and leases without waiting.
+ */
+const PORT = Number(process.env.TEST_SMTP_PORT);
+let pool: pg.Pool;
+let smtp: TestSmtpServer | null = null;
+let staff: Awaited<ReturnType<typeof loadStaff>>;
+
+beforeAll(async () => {
+  pool = testPool();
+  staff = await loadStaff(pool);
+});
+afterAll(async () => {
+  await pool.end();
+});
+beforeEach(async () => {
+  await resetDiary(pool);
+});
+afterEach(async () => {
+  await smtp?.close();
+  smtp = null;
+});
+
+async function queue(count: number, prefix = "m") {
+  for (let i = 0; i < count; i += 50) {
+    await db.$transaction(async (tx) => {
+      for (let j = i; j < Math.min(count, i + 50); j++) {
+        await queueEmail(tx, { dedupeKey: `${prefix}-${j}`, kind: "test", to: `p${j}@example.com`, subject: `Message ${prefix}-${j}`, text: "Hello", html: "<p>Hello</p>" });
+      }
+    });
+  }
+}
+
+async function statusOf(dedupeKey: string) {
+  return (await pool.query(`SELECT status, attempts, "nextAttemptAt", "lastError" FROM "EmailMessage" WHERE "dedupeKey" = $1`, [dedupeKey])).rows[0];
+}
+
+async function drain(now: Date) {
+  for (;;) {
+    const report = await deliverDueEmails({ now, limit: 10 });
+    if (report.claimed === 0) return;
+  }
+}
+
+describe("delivery", () => {
+  it("mail server down while a patient books: the booking answers fast; once it is up, the email arrives exactly once", async () => {
+    const started = performance.now();
+    const response = await postBooking(jsonRequest("/api/bookings", bookingBody({ start: at(upcoming(1), "10:00"), email: "down@example.com" })));
+    const elapsed = performance.now() - started;
+    expect(response.status).toBe(201);
+    expect(elapsed).toBeLessThan(1000);
+    const { booking } = await response.json();
+
+    // Give the after-commit attempt time to fail against the closed port.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await deliverDueEmails({ now: new Date() });
+    const pending = (await pool.query(`SELECT status, attempts, "lastError" FROM "EmailMessage"`)).rows[0];
+    expect(pending.status).toBe("pending");
+    expect(pending.attempts).toBeGreaterThanOrEqual(1);
+    expect(pending.lastError).toMatch(/ECONNREFUSED|ESOCKET/);
+
+    smtp = await startTestSmtpServer(PORT);
+    const later = new Date(Date.now() + 24 * 3_600_000);
+    await drain(later);
+    await drain(later);
+    expect(smtp.messages.filter((m) => m.subject?.includes(booking.reference))).toHaveLength(1);
+    expect((await pool.query(`SELECT status FROM "EmailMessage"`)).rows[0].status).toBe("sent");
+  });
+
+  it("451 three times: delivered on the fourth attempt, with growing delays", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    smtp.failNext(3, 451, "Greylisted, try again later");
+    await queue(1, "grey");
+    let now = new Date();
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const report = await deliverDueEmails({ now, baseBackoffMs: 60_000 });
+      expect(report).toMatchObject({ claimed: 1, retried: 1 });
+      const row = await statusOf("grey-0");
+      expect(row).toMatchObject({ status: "pending", attempts: attempt });
+      expect(row.lastError).toMatch(/451/);
+      delays.push(row.nextAttemptAt.getTime() - now.getTime());
+      // Nothing happens before the next attempt is due.
+      expect((await deliverDueEmails({ now: new Date(row.nextAttemptAt.getTime() - 1000) })).claimed).toBe(0);
+      now = row.nextAttemptAt;
+    }
+    expect(await deliverDueEmails({ now })).toMatchObject({ claimed: 1, sent: 1 });
+    expect(await statusOf("grey-0")).toMatchObject({ status: "sent", attempts: 4 });
+    expect(smtp.messages).toHaveLength(1);
+    expect(delays[1]!).toBeGreaterThanOrEqual(delays[0]!);
+    expect(delays[2]!).toBeGreaterThanOrEqual(delays[1]!);
+    expect(delays[2]!).toBeGreaterThan(delays[0]!);
+  });
+
+  it("gives up after the attempt limit", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    smtp.failNext(100, 421, "Service not available");
+    await queue(1, "limit");
+    let now = new Date();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await deliverDueEmails({ now, baseBackoffMs: 1000 });
+      now = new Date((await statusOf("limit-0")).nextAttemptAt.getTime() + 1);
+    }
+    expect(await statusOf("limit-0")).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+  });
+
+  it("550: failed at once, visible to staff with the reason, and can be sent again", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    smtp.failNext(1, 550, "Mailbox unavailable");
+    await queue(1, "bounce");
+    expect(await deliverDueEmails({ now: new Date() })).toMatchObject({ failed: 1 });
+    const failed = await listMessages({ status: "failed" });
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ status: "failed", attempts: 1, subject: "Message bounce-0" });
+    expect(failed[0]!.lastError).toMatch(/550/);
+
+    expect(await resendMessage(failed[0]!.id)).toMatchObject({ ok: true });
+    // Resending also wakes the background sender, which may take the message first: wait for either.
+    await drain(new Date(Date.now() + 1000));
+    await expect.poll(async () => (await statusOf("bounce-0")).status, { timeout: 5000 }).toBe("sent");
+    expect(smtp.messages).toHaveLength(1);
+    expect(await resendMessage(failed[0]!.id)).toMatchObject({ ok: false, code: "conflict" });
+  });
+
+  it("two senders over 200 queued messages: each is delivered exactly once", async () => {
+    stopOutboxWorker();
+    smtp = await startTestSmtpServer(PORT);
+    await queue(200, "pair");
+    const now = new Date(Date.now() + 1000);
+    await Promise.all([drain(now), drain(now)]);
+    const subjects = smtp.messages.map((m) => m.subject);
+    expect(subjects).toHaveLength(200);
+    expect(new Set(subjects).size).toBe(200);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM "EmailMessage" WHERE status = 'sent'`)).rows[0].n).toBe(200);
+  });
+
+  it("a sender killed mid-batch: its messages are picked up after the lease expires, once", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    await queue(10, "orphan");
+    const now = new Date(Date.now() + 1000);
+    // The first sender claims the batch and dies before sending (nothing else happens to the rows).
+    const claimed = await claimDueEmails(now, 10, 120_000);
+    expect(claimed).toHaveLength(10);
+    expect((await deliverDueEmails({ now })).claimed).toBe(0);
+    expect((await deliverDueEmails({ now: new Date(now.getTime() + 119_000) })).claimed).toBe(0);
+    await drain(new Date(now.getTime() + 121_000));
+    expect(smtp.messages).toHaveLength(10);
+    expect(new Set(smtp.messages.map((m) => m.subject)).size).toBe(10);
+  });
+});
+
+describe("reminders", () => {
+  async function reminders(bookingId: string) {
+    return (await pool.query(`SELECT status, "nextAttemptAt", "validForSequence", "dedupeKey" FROM "EmailMessage" WHERE "bookingId" = $1 AND kind = 'reminder' ORDER BY "createdAt"`, [bookingId])).rows;
+  }
+
+  it("go 24 hours before, across both clock changes", async () => {
+    for (const date of ["2027-03-28", "2027-10-31"]) {
+      // Sundays: Sally works these two by exception.
+      await addDateOverride(staff.reception, "sally", { date, startMinute: 9 * 60, endMinute: 17 * 60 }, new Date());
+      const made = await createPhoneBooking(staff.reception, { service: "consultation", practitioner: "sally", start: new Date(at(date, "10:00")), patient: { name: "Clock Change", email: `clock-${date}@example.com`, phone: "07700 900999" } }, new Date());
+      expect(made.ok).toBe(true);
+      const [reminder] = await reminders(made.ok ? made.data.booking.id : "");
+      const start = Date.parse(at(date, "10:00"));
+      expect(start - reminder.nextAttemptAt.getTime()).toBe(24 * 3_600_000);
+      // 24 real hours before 10:00 on the day of the change is 11:00 BST (autumn) or 09:00 GMT (spring) the day before.
+      expect(formatLondonDateTimeWithZone(reminder.nextAttemptAt)).toBe(date === "2027-03-28" ? "Sat 27 Mar 2027, 09:00 GMT" : "Sat 30 Oct 2027, 11:00 BST");
+    }
+  });
+
+  it("are never sent for a cancelled booking, and follow a moved one", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    const date = upcoming(1);
+    const response = await postBooking(jsonRequest("/api/bookings", bookingBody({ start: at(date, "10:00"), email: "remind@example.com" })));
+    const reference = (await response.json()).booking.reference;
+    const id = (await pool.query(`SELECT id FROM "Booking" WHERE reference = $1`, [reference])).rows[0].id;
+    await confirmBooking(staff.sally, id);
+    expect(await reminders(id)).toMatchObject([{ status: "pending", validForSequence: 0 }]);
+
+    const moved = await rescheduleBookingByStaff(staff.reception, id, { start: new Date(at(date, "11:00")) }, new Date());
+    expect(moved.ok).toBe(true);
+    const [old, fresh] = await reminders(id);
+    expect(fresh.nextAttemptAt.toISOString()).toBe(new Date(Date.parse(at(date, "11:00")) - 24 * 3_600_000).toISOString());
+
+    await cancelBookingByStaff(staff.reception, id, { notifyPatient: false });
+    await drain(new Date(Date.parse(at(date, "11:00")) - 3_600_000));
+    expect((await reminders(id)).map((r) => r.status)).toEqual(["dropped", "dropped"]);
+    expect(old.dedupeKey).not.toBe(fresh.dedupeKey);
+    expect(smtp.messages.filter((m) => m.subject?.startsWith("Reminder"))).toEqual([]);
+  });
+
+  it("a confirmed booking's reminder is delivered when it is due", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    const date = upcoming(1);
+    const made = await createPhoneBooking(staff.reception, { service: "consultation", practitioner: "sally", start: new Date(at(date, "12:00")), patient: { name: "Remind Me", email: "remindme@example.com", phone: "07700 900998" } }, new Date());
+    const id = made.ok ? made.data.booking.id : "";
+    await drain(new Date(Date.parse(at(date, "12:00")) - 25 * 3_600_000));
+    expect(smtp.messages.filter((m) => m.subject?.startsWith("Reminder"))).toHaveLength(0);
+    await drain(new Date(Date.parse(at(date, "12:00")) - 23 * 3_600_000));
+    const reminder = smtp.messages.filter((m) => m.subject?.startsWith("Reminder"));
+    expect(reminder).toHaveLength(1);
+    expect(reminder[0]!.subject).not.toMatch(/SMP|scalp|laser/i);
+    expect(reminder[0]!.text).toMatch(/\/booking\/[A-Za-z0-9_-]{43}/);
+    expect((await reminders(id))[0].status).toBe("sent");
+  });
+});
