@@ -78,6 +78,8 @@ export async function staffRequest<T>(
 export function failureMessage(result: Exclude<StaffApiResult<unknown>, { kind: "ok" }>): string {
   if (result.kind === "network") return STAFF_NETWORK_ERROR;
   if (result.status === 401) return SESSION_ENDED;
+  // The API's 5xx text is written for patients ("call the clinic"); staff need to know nothing was saved.
+  if (result.status >= 500) return STAFF_SERVER_ERROR;
   return result.error.message;
 }
 

@@ -74,6 +74,7 @@ async function send(client: APIRequestContext, row: Row) {
 
 const ownDiaryOnly: Expectation = { anonymous: 401, hannah: 404 };
 const frontDeskOnly: Expectation = { anonymous: 401, sally: 403, hannah: 403 };
+const adminOnly: Expectation = { anonymous: 401, sally: 403, hannah: 403, reception: 403 };
 
 const rows: Row[] = [
   { name: "list bookings", method: "GET", path: () => `/api/staff/bookings?from=${date}&to=${date}`, expect: { anonymous: 401 } },
@@ -104,6 +105,17 @@ const rows: Row[] = [
     expect: { ...ownDiaryOnly, sally: 200, reception: 200, admin: 200 },
   },
   { name: "remove time off", method: "DELETE", path: () => "/api/staff/schedule/sally/time-off/no-such-id", expect: { anonymous: 401, hannah: 404, sally: 404, reception: 404, admin: 404 } },
+  { name: "calendar feed: new link", method: "POST", path: () => "/api/staff/schedule/sally/calendar-feed", expect: { ...ownDiaryOnly, sally: 200, reception: 200, admin: 200 } },
+  { name: "calendar feed: revoke", method: "DELETE", path: () => "/api/staff/schedule/sally/calendar-feed", expect: { ...ownDiaryOnly, sally: 200, reception: 200, admin: 200 } },
+  { name: "messages", method: "GET", path: () => "/api/staff/messages", expect: { ...frontDeskOnly, reception: 200, admin: 200 } },
+  { name: "resend message", method: "POST", path: () => "/api/staff/messages/no-such-id/resend", expect: { ...frontDeskOnly, reception: 404, admin: 404 } },
+  { name: "admin: accounts", method: "GET", path: () => "/api/staff/admin/accounts", expect: { ...adminOnly, admin: 200 } },
+  { name: "admin: new account", method: "POST", path: () => "/api/staff/admin/accounts", body: () => ({}), expect: { ...adminOnly, admin: 400 } },
+  { name: "admin: change account", method: "PATCH", path: () => "/api/staff/admin/accounts/no-such-id", body: () => ({ name: "Nobody" }), expect: { ...adminOnly, admin: 404 } },
+  { name: "admin: set password", method: "POST", path: () => "/api/staff/admin/accounts/no-such-id/password", body: () => ({ password: "a-long-enough-password" }), expect: { ...adminOnly, admin: 404 } },
+  { name: "admin: change service", method: "PATCH", path: () => "/api/staff/admin/services/no-such-service", body: () => ({ priceFromPence: 100 }), expect: { ...adminOnly, admin: 404 } },
+  { name: "admin: settings", method: "GET", path: () => "/api/staff/admin/settings", expect: { ...adminOnly, admin: 200 } },
+  { name: "admin: change settings", method: "PUT", path: () => "/api/staff/admin/settings", body: () => ({}), expect: { ...adminOnly, admin: 200 } },
   // Last: it ends the booking's life.
   { name: "cancel", method: "POST", path: () => `/api/staff/bookings/${sallyBooking.id}/cancel`, body: () => ({ notifyPatient: false }), expect: { ...ownDiaryOnly, sally: 200, reception: 200, admin: 200 } },
 ];
