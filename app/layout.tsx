@@ -1,10 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { unstable_rethrow } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { SiteFooter, type FooterClinicInfo } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
-import { getClinicInfo } from "@/lib/clinic/settings";
 import "./globals.css";
 
 // The logo mark inlined as the favicon, so browsers don't request a missing /favicon.ico (a 404 in
@@ -31,29 +27,16 @@ export const viewport: Viewport = {
   themeColor: "#faf7f2",
 };
 
-// Shown if the settings cannot be read, so the error and 404 pages (which render inside this
-// layout) still appear instead of the whole site collapsing into the framework's bare error page.
-const FALLBACK_CLINIC: FooterClinicInfo = {
-  name: "Victoria House Clinic",
-  addressLines: ["Sutton Coldfield", "Birmingham"],
-  phone: "",
-  email: "",
-};
-
-async function loadClinicInfo(): Promise<FooterClinicInfo> {
-  try {
-    return await getClinicInfo();
-  } catch (error) {
-    unstable_rethrow(error);
-    console.error("layout: could not load clinic settings for the footer", error);
-    return FALLBACK_CLINIC;
-  }
-}
-
+/**
+ * Only the document, the skip link and the global styles. The frames live one level down: the
+ * patient pages get the site header and footer from app/(public)/layout.tsx, the staff area its own
+ * compact header from app/staff/layout.tsx, and each frame renders the one <main id="main"> that
+ * the skip link targets.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Clinic details come from the database, which does not exist at build time: render per request.
+  // Every page reads the database (clinic details, sessions), which does not exist at build time:
+  // render everything per request rather than let the build try to prerender any of it.
   await connection();
-  const clinic = await loadClinicInfo();
 
   return (
     <html lang="en-GB" data-scroll-behavior="smooth">
@@ -64,11 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1} className="flex-1 outline-none">
-          {children}
-        </main>
-        <SiteFooter clinic={clinic} year={new Date().getFullYear()} />
+        {children}
       </body>
     </html>
   );

@@ -49,7 +49,7 @@ test.afterAll(async () => {
 });
 
 type Expectation = Partial<Record<Actor, number | "allowed">>;
-type Row = { name: string; method: "GET" | "POST" | "PUT" | "DELETE"; path: () => string; body?: () => unknown; expect: Expectation };
+type Row = { name: string; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: () => string; body?: () => unknown; expect: Expectation };
 
 /** "allowed": the guard let the request through (not 401, 403 or 404); the domain may still refuse it. */
 function check(actor: Actor, row: Row, status: number) {
@@ -67,6 +67,8 @@ async function send(client: APIRequestContext, row: Row) {
       return client.post(row.path(), options);
     case "PUT":
       return client.put(row.path(), options);
+    case "PATCH":
+      return client.patch(row.path(), options);
     case "DELETE":
       return client.delete(row.path());
   }

@@ -1,0 +1,115 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SMTP_PORT } from "../../playwright.config";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
+import { parseInvite } from "../support/ics";
+import { STAFF_PASSWORD, collectConsoleErrors, expectNoSidewaysScroll, londonInstant, shot, signInApi, upcomingDate } from "./support";
+
+/**
+ * The front desk and a practitioner in a real browser: the receptionist books a phone caller and
+ * moves the booking; Sally confirms a patient's online request and the patient's confirmation,
+ * with its calendar invite, arrives at a real SMTP server. Screenshots of the diary at 1280 and
+ * 768 px go to test-results/screenshots/.
+ */
+let smtp: TestSmtpServer;
+
+test.beforeAll(async () => {
+  smtp = await startTestSmtpServer(SMTP_PORT);
+});
+test.afterAll(async () => {
+  await smtp.close();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/staff/login");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(STAFF_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+test("the receptionist books a phone caller and then moves the booking", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const errors = collectConsoleErrors(page);
+  await signIn(page, "reception@clinic.example");
+
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Book a caller" }).click();
+  await page.getByLabel("Service").selectOption("consultation");
+  await page.getByLabel("Practitioner").selectOption("sally");
+  const times = page.getByRole("group", { name: /Free times on/ });
+  await expect(times).toBeVisible();
+  await times.getByRole("button").first().click();
+  await page.getByLabel("Full name").fill("Phone Caller");
+  await page.getByLabel("Email address").fill("phone.caller@example.com");
+  await page.getByLabel("Phone number").fill("07700 900654");
+  await expect(page.getByLabel("Email the patient a confirmation")).toBeChecked();
+  await shot(page, "staff-01-phone-booking");
+  await page.getByRole("button", { name: "Book appointment" }).click();
+
+  await expect(page.getByRole("heading", { name: "Booked and confirmed" })).toBeVisible();
+  const reference = (await page.getByText(/^VH-[2-9A-Z]{5}$/).innerText()).trim();
+  const confirmation = await smtp.waitFor((m) => (m.subject?.includes("confirmed") && m.subject.includes(reference)) ?? false, 20_000);
+  expect(confirmation.attachments.some((a) => a.contentType.startsWith("text/calendar") || a.filename?.endsWith(".ics"))).toBe(true);
+
+  await page.getByRole("link", { name: "Open the booking" }).click();
+  await expect(page.getByText(reference).first()).toBeVisible();
+  await page.getByRole("button", { name: "Reschedule" }).click();
+  const newTimes = page.getByRole("group", { name: /Free times on/ });
+  await expect(newTimes).toBeVisible();
+  await newTimes.getByRole("button").nth(2).click();
+  await page.getByRole("button", { name: "Move booking" }).click();
+  await expect(page.getByText("Booking moved")).toBeVisible();
+  await shot(page, "staff-02-booking-moved");
+
+  const update = await smtp.waitFor((m) => (m.subject?.includes("moved") && m.subject.includes(reference)) ?? false, 20_000);
+  const invite = update.attachments.find((a) => a.contentType.startsWith("text/calendar") || a.filename?.endsWith(".ics"));
+  expect(parseInvite(invite!.content.toString("utf8"))).toMatchObject({ method: "REQUEST", sequence: 1 });
+  // The history shows who did what.
+  await expect(page.getByText(/Reception/).first()).toBeVisible();
+  expect(errors, "console errors").toEqual([]);
+});
+
+test("Sally confirms a patient's request and the confirmation with its calendar invite arrives", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const errors = collectConsoleErrors(page);
+  // A patient asks online for a Monday morning with Sally.
+  const api = await signInApi("admin@clinic.example");
+  const date = upcomingDate(1, 25);
+  const start = londonInstant(date, "10:30");
+  const created = await api.post("/api/bookings", {
+    data: { service: "consultation", practitioner: "sally", start, patient: { name: "Request Patient", email: "request.patient@example.com", phone: "07700 900111" }, consent: true },
+  });
+  expect(created.status()).toBe(201);
+  const reference = (await created.json()).booking.reference as string;
+  await api.dispose();
+
+  await signIn(page, "sally@clinic.example");
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: /Requests/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
+  await shot(page, "staff-03-requests");
+  await page.getByRole("button", { name: /Confirm Request Patient.s request/ }).click();
+  await expect(page.getByText(/Confirmed: we have emailed Request Patient/)).toBeVisible();
+
+  const mail = await smtp.waitFor((m) => (m.subject?.includes("confirmed") && m.subject.includes(reference)) ?? false, 20_000);
+  expect(mail.to && "text" in mail.to ? mail.to.text : "").toContain("request.patient@example.com");
+  const ics = mail.attachments.find((a) => a.contentType.startsWith("text/calendar") || a.filename?.endsWith(".ics"));
+  expect(ics, "calendar invite").toBeTruthy();
+  const invite = parseInvite(ics!.content.toString("utf8"));
+  expect(invite).toMatchObject({ method: "REQUEST", sequence: 0, status: "CONFIRMED", start });
+  expect(invite.uid).toMatch(/@victoriahouse\.booking$/);
+  expect(errors, "console errors").toEqual([]);
+});
+
+for (const width of [1280, 768]) {
+  test(`the diary, every practitioner side by side, at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 1000 });
+    const errors = collectConsoleErrors(page);
+    await signIn(page, "reception@clinic.example");
+    await page.goto(`/staff/diary?view=week&date=${upcomingDate(1, 25)}&practitioner=all`);
+    await expect(page.getByRole("heading", { level: 1, name: "Diary" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Request Patient, confirmed/ }).first()).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await shot(page, `staff-diary-${width}`);
+    expect(errors, "console errors").toEqual([]);
+  });
+}
