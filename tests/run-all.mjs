@@ -1,6 +1,6 @@
 // `npm test`: every test, against a throw-away database.
 //   1. provisions a database (a new one on DATABASE_URL's server, or an embedded in-memory one)
-//   2. unit and integration tests (Vitest)
+//   2. type check, lint, unit and integration tests (Vitest)
 //   3. a production build, then the end-to-end tests in Chromium (Playwright)
 // `--only e2e` skips step 2. It exits non-zero when anything fails or when the browser tests
 // could not run, and prints "N passed, N failed" at the end.
@@ -40,6 +40,8 @@ const env = {
 const failures = [];
 try {
   if (!onlyE2e) {
+    if ((await run(bin("tsc"), ["--noEmit", "-p", "."], env)) !== 0) failures.push("typecheck");
+    if ((await run(bin("eslint"), ["."], env)) !== 0) failures.push("lint");
     if ((await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], env)) !== 0) failures.push("unit/integration");
   }
   const buildEnv = { ...env, NODE_ENV: "production", DATABASE_URL: database.url };

@@ -23,7 +23,7 @@ function byStart(a: StaffBookingDto, b: StaffBookingDto): number {
 
 export default async function TodayPage() {
   const staff = await requireStaffPage();
-  const now = Date.now();
+  const now = new Date().getTime();
   const today = londonDateOf(now);
   const [diary, pending] = await Promise.all([getDiary(staff, { from: today, to: today }), listPendingRequests(staff)]);
   const frontDesk = seesEveryDiary(staff);

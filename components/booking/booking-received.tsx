@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { formatLondonLongDate, formatLondonTime, londonDateOf, londonZoneLabel } from "@/lib/time/london";
 import { buttonClasses } from "@/components/ui/button";
@@ -68,9 +69,9 @@ export function BookingReceived({ reference, start, practitionerName, email, man
         <a href={manageUrl} className={buttonClasses({ variant: "primary", size: "lg", fullWidth: true }) + " sm:w-auto"}>
           View or change your booking
         </a>
-        <a href="/" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline hover:text-brand-900">
+        <Link href="/" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline hover:text-brand-900">
           Back to the home page
-        </a>
+        </Link>
       </div>
     </section>
   );

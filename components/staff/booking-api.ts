@@ -1,7 +1,8 @@
 /**
  * Client-side helper for the staff JSON API (`/api/staff/...`), shared by the booking page, the
- * phone-booking form and the schedule editor. Every answer becomes one of three shapes so callers
- * can show the API's own message, put field errors beside inputs, and keep what was typed.
+ * phone-booking form, the schedule editor, the messages page and the admin pages. Every answer
+ * becomes one of three shapes so callers can show the API's own message, put field errors beside
+ * inputs, and keep what was typed.
  * It never throws: a dropped connection is `{ kind: "network" }`.
  */
 import type { ApiError } from "@/components/booking/types";
@@ -39,7 +40,7 @@ function readError(body: unknown, status: number): ApiError {
 }
 
 export async function staffRequest<T>(
-  method: "POST" | "PUT" | "DELETE",
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
   url: string,
   body?: unknown,
   headers: Record<string, string> = {},

@@ -4,7 +4,7 @@
  * The staff area's section links. A client component only to mark the current section
  * (aria-current) from the URL; the layout decides which links a role gets and passes plain data.
  * The links wrap onto extra rows on narrow screens rather than hiding behind a menu: there are at
- * most six, and staff switch between them all day.
+ * most eight, and staff switch between them all day.
  */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -16,6 +16,13 @@ export type StaffNavItem = {
   count?: number;
   /** Spoken after the count, e.g. "waiting". */
   countLabel?: string;
+  /** "alert" (red) for counts that mean something broke (failed emails); default amber = work waiting. */
+  tone?: "waiting" | "alert";
+};
+
+const COUNT_TONE: Record<NonNullable<StaffNavItem["tone"]>, string> = {
+  waiting: "bg-amber-300 text-amber-950",
+  alert: "bg-red-600 text-white ring-1 ring-white/70",
 };
 
 function isCurrent(pathname: string, href: string): boolean {
@@ -45,7 +52,9 @@ export function StaffNav({ items, className = "" }: { items: StaffNavItem[]; cla
                 {/* A real space, so the accessible name reads "Requests (4 waiting)"; flex layout ignores it. */}
                 {item.count ? " " : null}
                 {item.count ? (
-                  <span className="inline-flex min-w-6 items-center justify-center rounded-full bg-amber-300 px-1.5 text-xs leading-5 font-bold text-amber-950 tabular-nums">
+                  <span
+                    className={`inline-flex min-w-6 items-center justify-center rounded-full px-1.5 text-xs leading-5 font-bold tabular-nums ${COUNT_TONE[item.tone ?? "waiting"]}`}
+                  >
                     <span className="sr-only">(</span>
                     {item.count}
                     <span className="sr-only"> {item.countLabel ?? ""})</span>

@@ -29,7 +29,7 @@ function zoneNote(dates: LondonDate[]): string {
 export default async function DiaryPage({ searchParams }: DiaryPageProps) {
   const staff = await requireStaffPage();
   const params = await searchParams;
-  const now = Date.now();
+  const now = new Date().getTime();
   const today = londonDateOf(now);
   const frontDesk = seesEveryDiary(staff);
   const choices = frontDesk ? await listPractitioners() : null;

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Requests" };
 export default async function RequestsPage() {
   const staff = await requireStaffPage();
   const requests = await listPendingRequests(staff);
-  const now = Date.now();
+  const now = new Date().getTime();
 
   return (
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-6">
