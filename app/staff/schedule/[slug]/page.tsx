@@ -4,6 +4,8 @@ import { requireStaffPage, seesEveryDiary } from "@/lib/auth/guards";
 import { listPractitioners } from "@/lib/bookings/staff";
 import { getSchedule } from "@/lib/schedule";
 import { londonDateOf } from "@/lib/time/london";
+import { getCalendarFeedStatus } from "@/lib/calendar/feed";
+import { ScheduleCalendarFeed } from "@/components/staff/schedule-calendar-feed";
 import { ScheduleOutsideHours } from "@/components/staff/schedule-outside-hours";
 import { ScheduleOverrides } from "@/components/staff/schedule-overrides";
 import { SchedulePractitionerNav } from "@/components/staff/schedule-practitioner-nav";
@@ -22,7 +24,7 @@ export default async function PractitionerSchedulePage({ params }: { params: Pro
   const schedule = await getSchedule(staff, slug);
   if (!schedule) notFound();
   const everyDiary = seesEveryDiary(staff);
-  const practitioners = everyDiary ? await listPractitioners() : [];
+  const [practitioners, feed] = await Promise.all([everyDiary ? listPractitioners() : Promise.resolve([]), getCalendarFeedStatus(staff, slug)]);
   const own = staff.practitionerSlug === schedule.practitioner.slug;
   // "Today" on the London calendar, for the earliest date the forms offer.
   const today = londonDateOf(new Date());
@@ -46,6 +48,7 @@ export default async function PractitionerSchedulePage({ params }: { params: Pro
         <ScheduleOverrides key={`overrides-${schedule.practitioner.slug}`} slug={schedule.practitioner.slug} overrides={schedule.overrides} today={today} />
         <ScheduleTimeOff key={`time-off-${schedule.practitioner.slug}`} slug={schedule.practitioner.slug} timeOff={schedule.timeOff} today={today} />
       </div>
+      <ScheduleCalendarFeed key={`feed-${schedule.practitioner.slug}`} slug={schedule.practitioner.slug} active={feed?.active ?? false} ownerName={schedule.practitioner.name} />
     </div>
   );
 }
