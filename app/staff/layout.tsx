@@ -60,7 +60,7 @@ function HomeLink() {
 }
 
 const headerClass = "border-b border-brand-950 bg-brand-900 text-white [--focus-ring:var(--color-focus-on-dark)]";
-const barClass = "mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-5 gap-y-1 px-4 py-2 sm:px-6";
+const barClass = "mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 sm:gap-x-5 sm:px-6";
 
 /**
  * The staff frame: a compact dark header (clinic name, the sections, who is signed in, Sign out)
@@ -121,15 +121,16 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       <header className={headerClass}>
         <div className={barClass}>
           <HomeLink />
-          {/* Below 1280px the links take rows of their own under the name and Sign out. */}
-          <StaffNav items={items} className="order-last w-full pb-1 xl:order-none xl:w-auto xl:flex-1 xl:pb-0" />
+          {/* Below 1536px the links take a row (or, on phones, rows) of their own under the name and
+              Sign out: eight sections beside both only fit on a wide monitor. */}
+          <StaffNav items={items} className="order-last w-full pb-1 2xl:order-none 2xl:w-auto 2xl:flex-1 2xl:pb-0" />
           <div className="ml-auto flex items-center gap-3">
             <p className="text-right text-sm leading-tight">
               <span className="sr-only">Signed in as </span>
               <span className="block font-semibold text-white">{staff.name}</span>
               <span className="block text-brand-200">{ROLE_LABEL[staff.role]}</span>
             </p>
-            <SignOutButton />
+            <SignOutButton className="max-sm:px-3.5!" />
           </div>
         </div>
       </header>

@@ -12,7 +12,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { MessageDto } from "@/lib/email/messages";
-import { formatLondonDateTime } from "@/lib/time/london";
+import { formatLondonDateTime, formatLondonTime, londonDateOf } from "@/lib/time/london";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -27,6 +27,13 @@ function when(iso: string): string {
   return formatLondonDateTime(Date.parse(iso));
 }
 
+/** Most emails go within seconds of being written: then the date would only repeat "Created". */
+function sentWhen(createdAt: string, sentAt: string): string {
+  const created = Date.parse(createdAt);
+  const sent = Date.parse(sentAt);
+  return londonDateOf(created) === londonDateOf(sent) ? `at ${formatLondonTime(sent)}` : when(sentAt);
+}
+
 /** Next attempt for the queue, the reason for failures and drops; sent ones say when. */
 function Delivery({ message }: { message: MessageDto }) {
   return (
@@ -36,7 +43,7 @@ function Delivery({ message }: { message: MessageDto }) {
           <span className="font-semibold">Next attempt:</span> {when(message.nextAttemptAt)}
         </p>
       ) : null}
-      {message.status === "sent" && message.sentAt ? <p className="text-ink-700">Sent {when(message.sentAt)}</p> : null}
+      {message.status === "sent" && message.sentAt ? <p className="text-ink-700">Sent {sentWhen(message.createdAt, message.sentAt)}</p> : null}
       {message.lastError && message.status !== "sent" ? (
         <p className={message.status === "failed" ? "text-red-800" : "text-ink-700"}>
           <span className="font-semibold">{message.status === "dropped" ? "Why:" : "Last error:"}</span>{" "}

@@ -36,7 +36,7 @@ export function StaffNav({ items, className = "" }: { items: StaffNavItem[]; cla
   const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Staff" className={className}>
-      <ul className="flex flex-wrap gap-1">
+      <ul className="flex flex-wrap gap-x-1 gap-y-0.5">
         {items.map((item) => {
           const current = isCurrent(pathname, item.href);
           return (
@@ -44,7 +44,7 @@ export function StaffNav({ items, className = "" }: { items: StaffNavItem[]; cla
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={`inline-flex min-h-11 items-center gap-2 rounded-lg px-3 text-[0.9375rem] font-semibold whitespace-nowrap no-underline transition-colors ${
+                className={`inline-flex min-h-11 items-center gap-2 rounded-lg px-2.5 text-[0.9375rem] sm:px-3 font-semibold whitespace-nowrap no-underline transition-colors ${
                   current ? "bg-white text-brand-900 shadow-sm" : "text-brand-50 hover:bg-white/12 hover:text-white"
                 }`}
               >
