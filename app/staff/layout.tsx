@@ -49,7 +49,7 @@ function HomeLink() {
   return (
     <Link
       href="/staff"
-      aria-label="Victoria House Clinic staff area, Today"
+      aria-label="Victoria House Clinic staff area"
       className="-mx-1 flex min-h-11 shrink-0 items-center gap-2.5 rounded-lg px-1 text-white no-underline"
     >
       <StaffMark />

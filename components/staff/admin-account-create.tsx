@@ -87,7 +87,17 @@ export function AdminAccountCreate({ practitioners, onCreated }: { practitioners
           </Select>
         </Field>
         {values.role === "practitioner" ? (
-          <Field id="new-practitioner" label="Which practitioner" hint="Links the account to their diary." error={errors.practitioner} required>
+          <Field
+            id="new-practitioner"
+            label="Which practitioner"
+            hint={
+              practitioners.every((p) => p.takenBy !== null)
+                ? "Every practitioner already has an account: edit that account instead."
+                : "Links the account to their diary."
+            }
+            error={errors.practitioner}
+            required
+          >
             <Select value={values.practitioner} onChange={(e) => set("practitioner", e.target.value)}>
               <option value="">Choose a practitioner</option>
               <PractitionerOptions practitioners={practitioners} />

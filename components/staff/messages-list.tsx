@@ -142,13 +142,21 @@ export function MessagesList({ messages }: { messages: MessageDto[] }) {
         <tbody>
           {messages.map((message) => (
             <tr key={message.id} className="border-b border-sand-200 align-top">
-              <td className="py-3 pr-3 text-sm whitespace-nowrap">{when(message.createdAt)}</td>
-              <td className="min-w-56 py-3 pr-3">
+              <td className="py-3 pr-3 text-sm whitespace-nowrap">
+                {/* Date over time keeps the column narrow, leaving room for the subject and the error. */}
+                {when(message.createdAt)
+                  .split(", ")
+                  .map((part) => (
+                    <span key={part} className="block">
+                      {part}
+                    </span>
+                  ))}
+              </td>
+              <td className="min-w-48 py-3 pr-3">
                 <span className="block text-sm font-semibold text-ink-600">{kindLabel(message.kind)}</span>
                 <span className="block font-semibold">{message.subject}</span>
-                <BookingLink message={message} />
               </td>
-              <td className="max-w-64 py-3 pr-3 text-sm break-all">{message.to}</td>
+              <td className="max-w-64 py-3 pr-3 text-sm [overflow-wrap:anywhere]">{message.to}</td>
               <td className="py-3 pr-3">
                 <MessageStatusBadge status={message.status} />
               </td>
@@ -157,8 +165,11 @@ export function MessagesList({ messages }: { messages: MessageDto[] }) {
                 <Delivery message={message} />
                 {rowError(message)}
               </td>
-              <td className="py-2 text-right">
-                {resendButton(message)}
+              <td className="py-1.5 whitespace-nowrap">
+                <div className="flex flex-col items-end gap-1">
+                  {resendButton(message)}
+                  <BookingLink message={message} />
+                </div>
               </td>
             </tr>
           ))}
@@ -199,8 +210,8 @@ export function MessagesList({ messages }: { messages: MessageDto[] }) {
         description={
           confirming ? (
             <>
-              It was dropped because the booking changed after it was written ({confirming.lastError ?? "no reason recorded"}).
-              If you send it, {confirming.to} receives the details as they were then.
+              It was not sent because the booking changed after it was written. If you send it now, {confirming.to} receives
+              the details as they were then, which may be out of date.
             </>
           ) : null
         }
@@ -215,7 +226,7 @@ export function MessagesList({ messages }: { messages: MessageDto[] }) {
         {confirming && errors[confirming.id] ? <Alert tone="error">{errors[confirming.id]}</Alert> : null}
       </ConfirmDialog>
 
-      <Toast {...toast} />
+      <Toast toast={toast.toast} dismiss={toast.dismiss} />
     </>
   );
 }

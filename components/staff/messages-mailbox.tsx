@@ -38,9 +38,10 @@ export function MessagesMailbox({ entries }: { entries: MailboxEntry[] | "unread
           {entries.map((entry) => (
             <li key={entry.file} className="min-w-0 rounded-xl border border-sand-200 bg-white">
               <details className="group">
-                <summary className="flex min-h-11 flex-col gap-0.5 rounded-xl px-4 py-3 marker:text-brand-700 sm:list-item">
+                {/* Kept a list-item (not flex) so the browser's open/closed triangle stays visible. */}
+                <summary className="min-h-11 rounded-xl px-4 py-3 marker:text-brand-700">
                   <span className="font-semibold">{entry.subject || "(no subject)"}</span>
-                  <span className="block text-sm text-ink-700 sm:mt-0.5">
+                  <span className="mt-0.5 block text-sm text-ink-700">
                     <span className="sr-only">To </span>
                     <span className="break-all">{entry.to || "(no recipient)"}</span>
                     <span aria-hidden="true"> · </span>

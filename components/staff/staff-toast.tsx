@@ -7,7 +7,7 @@
  *
  *   const toast = useToast();
  *   toast.show("Saved");
- *   <Toast {...toast} />
+ *   <Toast toast={toast.toast} dismiss={toast.dismiss} />
  *
  * The live region is always in the page (empty when idle), so screen readers announce each new
  * message. It hides itself after a while, but not while the pointer or focus is on it.

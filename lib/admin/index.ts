@@ -50,6 +50,9 @@ export async function updateStaffAccount(
   }
   const practitionerId = await practitionerIdFor(input.practitioner);
   if (practitionerId === false) return fail("invalid_request", "Please check the highlighted fields.", { practitioner: "No such practitioner." });
+  if (practitionerId && (await db.staffUser.count({ where: { practitionerId, id: { not: id } } }))) {
+    return fail("invalid_request", "Please check the highlighted fields.", { practitioner: "That practitioner already has an account." });
+  }
   const endsSessions = input.active === false || (input.role !== undefined && input.role !== existing.role);
   const account = await db.staffUser.update({
     where: { id },

@@ -65,8 +65,42 @@ test("the receptionist books a phone caller and then moves the booking", async (
   const invite = update.attachments.find((a) => a.contentType.startsWith("text/calendar") || a.filename?.endsWith(".ics"));
   expect(parseInvite(invite!.content.toString("utf8"))).toMatchObject({ method: "REQUEST", sequence: 1 });
   // The history shows who did what.
-  await expect(page.getByText(/Reception/).first()).toBeVisible();
+  const history = page.getByRole("region", { name: "History" }).or(page.locator("section", { has: page.getByRole("heading", { name: "History" }) }));
+  await expect(history.first()).toContainText(/Reception/);
+  await expect(history.first()).toContainText(/rescheduled|moved/i);
   expect(errors, "console errors").toEqual([]);
+});
+
+test("a clash while the receptionist is typing is refused clearly and the form keeps its values", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, "reception@clinic.example");
+  await page.goto("/staff/book");
+  await page.getByLabel("Service").selectOption("consultation");
+  await page.getByLabel("Practitioner").selectOption("hannah");
+  const times = page.getByRole("group", { name: /Free times on/ });
+  await expect(times).toBeVisible();
+  await times.getByRole("button").first().click();
+  await page.getByLabel("Full name").fill("Second Caller");
+  await page.getByLabel("Email address").fill("second.caller@example.com");
+  await page.getByLabel("Phone number").fill("07700 900222");
+
+  // Meanwhile a colleague books that very slot for someone else.
+  const today = new Date().toISOString().slice(0, 10);
+  const monthEnd = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  const colleague = await signInApi("admin@clinic.example");
+  const { slots } = await (await colleague.get(`/api/staff/availability?service=consultation&practitioner=hannah&from=${today}&to=${monthEnd}`)).json();
+  const taken = await colleague.post("/api/staff/bookings", {
+    data: { service: "consultation", practitioner: "hannah", start: slots[0].start, patient: { name: "First Caller", email: "first.caller@example.com", phone: "07700 900333" }, notifyPatient: false },
+  });
+  expect(taken.status()).toBe(201);
+  await colleague.dispose();
+
+  await page.getByRole("button", { name: "Book appointment" }).click();
+  await expect(page.getByText("That time is no longer free. Please choose another.").first()).toBeVisible();
+  await expect(page.getByLabel("Full name")).toHaveValue("Second Caller");
+  await expect(page.getByLabel("Email address")).toHaveValue("second.caller@example.com");
+  await expect(page.getByLabel("Phone number")).toHaveValue("07700 900222");
+  await shot(page, "staff-04-clash");
 });
 
 test("Sally confirms a patient's request and the confirmation with its calendar invite arrives", async ({ page }) => {

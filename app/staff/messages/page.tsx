@@ -41,7 +41,7 @@ export default async function MessagesPage({ searchParams }: MessagesPageProps) 
   await requireRolePage("receptionist", "admin");
   const status = parseMessageStatus((await searchParams).status);
   const [messages, failedCount, mailbox] = await Promise.all([listMessages({ status, limit: LIMIT }), countFailedMessages(), loadMailbox()]);
-  const zone = londonZoneLabel(Date.now());
+  const zone = londonZoneLabel(new Date());
 
   return (
     <div className="mx-auto flex w-full max-w-7xl flex-col gap-6">
