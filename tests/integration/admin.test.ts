@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type pg from "pg";
+import { createStaffAccount, getSettingsForAdmin, setStaffPassword, updateClinicSettings, updateService, updateStaffAccount } from "@/lib/admin";
+import { verifyStaffCredentials } from "@/lib/auth/accounts";
+import { resetSignInLimits } from "@/lib/auth/sign-in-limiter";
+import { getAvailability } from "@/lib/availability";
+import { getServices } from "@/lib/clinic/catalogue";
+import { at, resetDiary, testPool, upcoming } from "../support/fixtures";
+import { loadStaff } from "../support/staff";
+
+let pool: pg.Pool;
+let staff: Awaited<ReturnType<typeof loadStaff>>;
+beforeAll(async () => {
+  pool = testPool();
+  staff = await loadStaff(pool);
+  await resetDiary(pool);
+  resetSignInLimits();
+});
+afterAll(async () => {
+  await pool.query(`DELETE FROM "StaffUser" WHERE email LIKE 'temp-%'`);
+  await pool.end();
+});
+
+describe("admin", () => {
+  it("creates accounts that can sign in, refuses duplicates, and sets passwords", async () => {
+    const made = await createStaffAccount({ email: "temp-desk@clinic.example", name: "Temp Desk", role: "receptionist", password: "a-long-temporary-password" });
+    expect(made).toMatchObject({ ok: true, data: { account: { email: "temp-desk@clinic.example", role: "receptionist", active: true } } });
+    expect(await verifyStaffCredentials("temp-desk@clinic.example", "a-long-temporary-password", "203.0.113.9")).toMatchObject({ role: "receptionist" });
+    expect(await createStaffAccount({ email: "temp-desk@clinic.example", name: "Again", role: "admin", password: "a-long-temporary-password" })).toMatchObject({ ok: false, fieldErrors: { email: expect.any(String) } });
+    expect(await createStaffAccount({ email: "temp-sally2@clinic.example", name: "Sally 2", role: "practitioner", practitioner: "sally", password: "a-long-temporary-password" })).toMatchObject({
+      ok: false,
+      fieldErrors: { practitioner: "That practitioner already has an account." },
+    });
+    const id = made.ok ? made.data.account.id : "";
+    expect(await updateStaffAccount(staff.admin.id, id, { role: "practitioner", practitioner: "hannah" })).toMatchObject({ ok: false, fieldErrors: { practitioner: expect.any(String) } });
+    expect(await setStaffPassword(id, "another-long-password")).toMatchObject({ ok: true });
+    expect(await verifyStaffCredentials("temp-desk@clinic.example", "a-long-temporary-password", "203.0.113.9")).toBeNull();
+    expect(await verifyStaffCredentials("temp-desk@clinic.example", "another-long-password", "203.0.113.9")).toMatchObject({ email: "temp-desk@clinic.example" });
+    expect(await updateStaffAccount(staff.admin.id, staff.admin.id, { active: false })).toMatchObject({ ok: false, code: "conflict" });
+  });
+
+  it("changes prices and booking rules, which apply at once", async () => {
+    expect(await updateService("laser-full-scalp", { priceFromPence: 26_000 })).toMatchObject({ ok: true });
+    expect((await getServices()).find((s) => s.slug === "laser-full-scalp")?.priceFromPence).toBe(26_000);
+    await updateService("laser-full-scalp", { priceFromPence: 25_000 });
+
+    const monday = upcoming(1, 1);
+    const query = { service: "consultation", practitioner: "sally", from: monday, to: monday };
+    const now = new Date(Date.parse(at(monday, "09:00")) - 13 * 3_600_000); // 13 hours before Monday 09:00
+    const before = await getAvailability(query, now);
+    expect(before.ok && before.data.slots[0]?.start).toBe(at(monday, "09:00"));
+    const original = await getSettingsForAdmin();
+    await updateClinicSettings({ minNoticeMinutes: 24 * 60 });
+    const after = await getAvailability(query, now);
+    expect(after.ok && after.data.slots).toEqual([]);
+    await updateClinicSettings({ minNoticeMinutes: original.minNoticeMinutes });
+  });
+});
