@@ -147,3 +147,43 @@ for (const width of [1280, 768]) {
     expect(errors, "console errors").toEqual([]);
   });
 }
+
+test("within 24 hours the patient's link says to call; the day view opens the booking from the keyboard", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const errors = collectConsoleErrors(page);
+  const reception = await signInApi("reception@clinic.example");
+  // Make sure Sally works today and tomorrow, then book her first free time after now.
+  const london = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  for (const date of [london(0), london(1)]) {
+    expect((await reception.post("/api/staff/schedule/sally/overrides", { data: { date, startMinute: 6 * 60, endMinute: 22 * 60 } })).status()).toBe(200);
+  }
+  const { slots } = await (await reception.get(`/api/staff/availability?service=consultation&practitioner=sally&from=${london(0)}&to=${london(1)}`)).json();
+  const soon = slots.find((s: { start: string }) => Date.parse(s.start) > Date.now() + 30 * 60_000);
+  const made = await reception.post("/api/staff/bookings", {
+    data: { service: "consultation", practitioner: "sally", start: soon.start, patient: { name: "Soon Patient", email: "soon@example.com", phone: "07700 900888" } },
+  });
+  expect(made.status()).toBe(201);
+  const { booking } = await made.json();
+  await reception.dispose();
+
+  const mail = await smtp.waitFor((m) => (m.subject?.includes("confirmed") && m.subject.includes(booking.reference)) ?? false, 20_000);
+  const manageUrl = mail.text!.match(/https?:\/\/\S+\/booking\/[A-Za-z0-9_-]{43}/)![0];
+  await page.goto(manageUrl);
+  await expect(page.getByText(/less than 24 hours away/).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /0121 000 0000/ }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Change time" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Cancel booking" })).toHaveCount(0);
+  await shot(page, "patient-10-too-late");
+
+  await signIn(page, "reception@clinic.example");
+  const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(booking.start));
+  await page.goto(`/staff/diary?view=day&date=${date}&practitioner=all`);
+  const block = page.getByRole("link", { name: /Soon Patient, confirmed/ }).first();
+  await expect(block).toBeVisible();
+  for (let i = 0; i < 120 && !(await block.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(block).toBeFocused();
+  await shot(page, "staff-diary-day-keyboard");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(booking.reference.split("").join("\\s*")) })).toBeVisible();
+  expect(errors, "console errors").toEqual([]);
+});

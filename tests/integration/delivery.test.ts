@@ -164,6 +164,47 @@ describe("delivery", () => {
   });
 });
 
+describe("content", () => {
+  it("has HTML and text parts, en-GB times with GMT/BST, the clinic's address and phone, and one recipient", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    const date = upcoming(1);
+    const response = await postBooking(jsonRequest("/api/bookings", bookingBody({ start: at(date, "10:00"), email: "content@example.com", name: "Connie Tent" })));
+    const { booking, manageUrl } = await response.json();
+    await drain(new Date(Date.now() + 1000));
+    const mail = await smtp.waitFor((m) => m.subject?.includes(booking.reference) ?? false);
+    expect(mail.subject).toBe(`We have received your consultation request (${booking.reference})`);
+    expect(mail.subject).not.toMatch(/SMP|scalp|tattoo|laser|dark/i);
+    expect(mail.html).toContain(manageUrl);
+    expect(mail.text).toContain(formatLondonDateTimeWithZone(new Date(at(date, "10:00"))));
+    expect(mail.text).toMatch(/(GMT|BST)/);
+    for (const part of [mail.text!, mail.html as string]) {
+      expect(part).toContain("Sutton Coldfield");
+      expect(part).toContain("0121 000 0000");
+    }
+    expect(smtp.envelopes.at(-1)!.to).toEqual(["content@example.com"]);
+  });
+
+  it("a line break in a name or subject cannot add headers or recipients", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    await db.$transaction((tx) =>
+      queueEmail(tx, {
+        dedupeKey: "inject-0",
+        kind: "test",
+        to: "victim@example.com",
+        toName: "Jo\r\nBcc: attacker@example.com",
+        subject: "Hello\r\nBcc: attacker@example.com",
+        text: "Hi",
+        html: "<p>Hi</p>",
+      }),
+    );
+    await drain(new Date(Date.now() + 1000));
+    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.envelopes[0]!.to).toEqual(["victim@example.com"]);
+    expect(smtp.messages[0]!.bcc).toBeUndefined();
+    expect(smtp.messages[0]!.headers.has("bcc")).toBe(false);
+  });
+});
+
 describe("reminders", () => {
   async function reminders(bookingId: string) {
     return (await pool.query(`SELECT status, "nextAttemptAt", "validForSequence", "dedupeKey" FROM "EmailMessage" WHERE "bookingId" = $1 AND kind = 'reminder' ORDER BY "createdAt"`, [bookingId])).rows;

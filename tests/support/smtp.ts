@@ -8,6 +8,8 @@ import { SMTPServer } from "smtp-server";
 export type TestSmtpServer = {
   port: number;
   messages: ParsedMail[];
+  /** The SMTP envelope of each accepted message: who it was really sent to. */
+  envelopes: { from: string; to: string[] }[];
   failNext(times: number, code: number, message?: string): void;
   waitFor(predicate: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
@@ -15,12 +17,13 @@ export type TestSmtpServer = {
 
 export async function startTestSmtpServer(port: number): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = [];
+  const envelopes: { from: string; to: string[] }[] = [];
   let failures: { remaining: number; code: number; message: string } | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", async () => {
@@ -29,6 +32,7 @@ export async function startTestSmtpServer(port: number): Promise<TestSmtpServer>
           const error = Object.assign(new Error(failures.message), { responseCode: failures.code });
           return callback(error);
         }
+        envelopes.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address) });
         messages.push(await simpleParser(Buffer.concat(chunks)));
         callback();
       });
@@ -41,6 +45,7 @@ export async function startTestSmtpServer(port: number): Promise<TestSmtpServer>
   return {
     port,
     messages,
+    envelopes,
     failNext(times, code, message = "Try again later") {
       failures = { remaining: times, code, message };
     },
