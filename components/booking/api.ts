@@ -1,3 +1,4 @@
+import { isRecord, readApiError, requestJson } from "@/components/api-client";
 import type { ApiError, Slot } from "./types";
 
 /** Client-side helpers for the public booking API. They never log request URLs (manage URLs hold the token). */
@@ -7,51 +8,16 @@ export type ApiResult<T> =
   | { kind: "error"; status: number; error: ApiError }
   | { kind: "network" };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function readApiError(body: unknown, status: number): ApiError {
-  if (isRecord(body) && isRecord(body.error)) {
-    const { code, message, fields } = body.error;
-    const error: ApiError = {
-      code: typeof code === "string" ? code : `http_${status}`,
-      message: typeof message === "string" && message ? message : GENERIC_ERROR,
-    };
-    if (isRecord(fields)) {
-      const clean: Record<string, string> = {};
-      for (const [key, value] of Object.entries(fields)) if (typeof value === "string") clean[key] = value;
-      error.fields = clean;
-    }
-    return error;
-  }
-  return { code: `http_${status}`, message: GENERIC_ERROR };
-}
-
 export const GENERIC_ERROR = "We could not send your request. Please try again, or call the clinic.";
 
+/** Patient pages: a server fault (5xx) or a 2xx without JSON reads as "could not reach us", like a dropped connection. */
 export async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json", ...headers },
-      body: JSON.stringify(body),
-      cache: "no-store",
-      credentials: "same-origin",
-    });
-  } catch {
-    return { kind: "network" };
-  }
-  let parsed: unknown = null;
-  try {
-    parsed = await response.json();
-  } catch {
-    parsed = null;
-  }
-  if (response.ok && parsed !== null) return { kind: "ok", status: response.status, data: parsed as T };
-  if (response.status >= 500 || (response.ok && parsed === null)) return { kind: "network" };
-  return { kind: "error", status: response.status, error: readApiError(parsed, response.status) };
+  const reply = await requestJson("POST", url, body, headers);
+  if (reply.kind === "network") return reply;
+  if (reply.kind === "ok" && reply.body !== null) return { kind: "ok", status: reply.status, data: reply.body as T };
+  if (reply.kind === "ok" || reply.status >= 500) return { kind: "network" };
+  const error = readApiError(reply.body, reply.status, GENERIC_ERROR) ?? { code: `http_${reply.status}`, message: GENERIC_ERROR };
+  return { kind: "error", status: reply.status, error };
 }
 
 function isSlot(value: unknown): value is Slot {

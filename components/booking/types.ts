@@ -42,19 +42,8 @@ export type ApiError = {
 /** "any" means "No preference". */
 export const ANY_PRACTITIONER = "any";
 
-/** What the manage page shows (mirrors `getManagedBooking` in lib/bookings/manage). */
-export type ManagedBookingView = {
-  reference: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  practitioner: { slug: string; name: string };
-  service: { slug: string; name: string };
-  patient: { name: string };
-  canChange: boolean;
-  changeDeadline: string;
-  clinicPhone: string;
-};
+/** What the manage page shows: a type-only re-export (erased at build), so lib/bookings/manage's "server-only" never reaches the client bundle. */
+export type { ManagedBookingView } from "@/lib/bookings/manage";
 
 /** `tel:` href from a displayed phone number. */
 export function telHref(phone: string): string {

@@ -5,6 +5,7 @@
  * inputs, and keep what was typed.
  * It never throws: a dropped connection is `{ kind: "network" }`.
  */
+import { readApiError, requestJson } from "@/components/api-client";
 import type { ApiError } from "@/components/booking/types";
 
 export type StaffApiResult<T> =
@@ -17,26 +18,12 @@ export const STAFF_NETWORK_ERROR =
 export const STAFF_SERVER_ERROR = "Something went wrong on the server and nothing was saved. Please try again.";
 export const SESSION_ENDED = "Your session has ended. Please sign in again (open the staff login in a new tab to keep this page).";
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function readError(body: unknown, status: number): ApiError {
-  if (isRecord(body) && isRecord(body.error)) {
-    const { code, message, fields } = body.error;
-    const error: ApiError = {
-      code: typeof code === "string" ? code : `http_${status}`,
-      message: typeof message === "string" && message ? message : status >= 500 ? STAFF_SERVER_ERROR : `The request failed (${status}).`,
-    };
-    if (isRecord(fields)) {
-      const clean: Record<string, string> = {};
-      for (const [key, value] of Object.entries(fields)) if (typeof value === "string") clean[key] = value;
-      error.fields = clean;
-    }
-    return error;
-  }
+  const fallback = status >= 500 ? STAFF_SERVER_ERROR : `The request failed (${status}).`;
+  const error = readApiError(body, status, fallback);
+  if (error) return error;
   if (status === 401) return { code: "unauthenticated", message: SESSION_ENDED };
-  return { code: `http_${status}`, message: status >= 500 ? STAFF_SERVER_ERROR : `The request failed (${status}).` };
+  return { code: `http_${status}`, message: fallback };
 }
 
 export async function staffRequest<T>(
@@ -45,34 +32,14 @@ export async function staffRequest<T>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<StaffApiResult<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: {
-        Accept: "application/json",
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: "no-store",
-      credentials: "same-origin",
-    });
-  } catch {
-    return { kind: "network" };
-  }
-  let parsed: unknown = null;
-  try {
-    parsed = await response.json();
-  } catch {
-    parsed = null;
-  }
-  if (response.ok) {
+  const reply = await requestJson(method, url, body, headers);
+  if (reply.kind === "network") return reply;
+  if (reply.kind === "ok") {
     // A 2xx without a JSON body would leave the page guessing: treat it as a server fault.
-    if (parsed === null) return { kind: "error", status: response.status, error: { code: "bad_response", message: STAFF_SERVER_ERROR } };
-    return { kind: "ok", status: response.status, data: parsed as T };
+    if (reply.body === null) return { kind: "error", status: reply.status, error: { code: "bad_response", message: STAFF_SERVER_ERROR } };
+    return { kind: "ok", status: reply.status, data: reply.body as T };
   }
-  return { kind: "error", status: response.status, error: readError(parsed, response.status) };
+  return { kind: "error", status: reply.status, error: readError(reply.body, reply.status) };
 }
 
 /** The one line to show for a failed request. */

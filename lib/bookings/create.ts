@@ -4,19 +4,15 @@ import { db, type Tx } from "@/lib/db";
 import { getClinicInfo } from "@/lib/clinic/settings";
 import { fail, ok, SLOT_TAKEN_MESSAGE, type Result } from "@/lib/result";
 import { findPractitioners, findService, type ServiceForBooking } from "@/lib/availability";
-import { kickOutbox } from "@/lib/email/delivery";
 import type { CreateBookingInput } from "@/lib/validation/booking";
 import {
   BookingAbort,
-  TRANSACTION_OPTIONS,
   auditSnapshot,
   bookingDtoSelect,
   choosePractitionerForSlot,
-  isOverlapViolation,
-  isRetryableTransactionError,
-  isUniqueViolation,
   lockPractitioners,
   recordBookingEvent,
+  runBookingTransaction,
   toPublicBookingDto,
   type Actor,
   type BookingRow,
@@ -92,26 +88,6 @@ export async function insertBooking(tx: Tx, input: NewBooking): Promise<BookingR
   });
   await recordBookingEvent(tx, { bookingId: booking.id, action: input.status, actor: input.actor, after: auditSnapshot(booking) });
   return booking;
-}
-
-/** Runs a booking-creating transaction, retrying reference collisions and deadlocks. */
-export async function runBookingTransaction<T>(work: (tx: Tx) => Promise<T>, onUniqueViolation?: () => Promise<Result<T> | null>): Promise<Result<T>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const value = await db.$transaction(work, TRANSACTION_OPTIONS);
-      kickOutbox();
-      return ok(value);
-    } catch (error) {
-      if (error instanceof BookingAbort) return fail(error.code, error.message, error.fieldErrors);
-      if (isOverlapViolation(error)) return fail("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
-      if (isUniqueViolation(error) && onUniqueViolation) {
-        const answer = await onUniqueViolation();
-        if (answer) return answer;
-      }
-      if ((isUniqueViolation(error) || isRetryableTransactionError(error)) && attempt < 4) continue;
-      throw error;
-    }
-  }
 }
 
 /**

@@ -1,6 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
+import { fail, ok, SLOT_TAKEN_MESSAGE, type Result } from "@/lib/result";
+import { kickOutbox } from "@/lib/email/delivery";
 import { getServerEnv } from "@/lib/env";
 import { addLondonDays, londonDateOf, londonWallTimeToInstant } from "@/lib/time/london";
 import { SLOT_HOLDING_STATUSES, findFreeSlotsAt, type ServiceForBooking } from "@/lib/availability";
@@ -160,3 +162,27 @@ export async function recordBookingEvent(
 export type Actor = { type: "patient" } | { type: "staff"; staffUserId: string } | { type: "system" };
 
 export { db };
+
+/**
+ * Runs one booking transaction and turns its expected outcomes into results: a BookingAbort or a
+ * refused overlap becomes a failure, and a deadlock or a reference collision is run again (three
+ * times at most). After commit the outbox is woken so the emails written in it go at once.
+ */
+export async function runBookingTransaction<T>(work: (tx: Tx) => Promise<T>, onUniqueViolation?: () => Promise<Result<T> | null>): Promise<Result<T>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const value = await db.$transaction(work, TRANSACTION_OPTIONS);
+      kickOutbox();
+      return ok(value);
+    } catch (error) {
+      if (error instanceof BookingAbort) return fail(error.code, error.message, error.fieldErrors);
+      if (isOverlapViolation(error)) return fail("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
+      if (isUniqueViolation(error) && onUniqueViolation) {
+        const answer = await onUniqueViolation();
+        if (answer) return answer;
+      }
+      if ((isUniqueViolation(error) || isRetryableTransactionError(error)) && attempt < 4) continue;
+      throw error;
+    }
+  }
+}

@@ -1,9 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { fail, ok, SLOT_TAKEN_MESSAGE, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/result";
 import { getClinicSettings } from "@/lib/clinic/settings";
-import { kickOutbox } from "@/lib/email/delivery";
-import { BookingAbort, TRANSACTION_OPTIONS, bookingDtoSelect, isOverlapViolation, isRetryableTransactionError, toPublicBookingDto, type BookingRow, type BookingStatus, type PublicBookingDto } from "./internal";
+import { BookingAbort, bookingDtoSelect, runBookingTransaction, toPublicBookingDto, type BookingRow, type BookingStatus, type PublicBookingDto } from "./internal";
 import { LIVE_STATUSES, closeBooking, lockBookingRow, moveBooking } from "./change";
 import { notifyCancelled, notifyRescheduled, planReminder } from "./notify";
 import { MANAGE_TOKEN_PATTERN, hashToken } from "./tokens";
@@ -83,29 +82,20 @@ async function changeAsPatient(
   change: "cancel" | "reschedule",
   work: (tx: Tx, row: BookingRow, settings: Awaited<ReturnType<typeof getClinicSettings>>) => Promise<BookingRow>,
 ): Promise<Result<{ booking: ManagedBookingDto }>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const booking = await db.$transaction(async (tx) => {
-        const id = await bookingIdForToken(tx, token);
-        const row = id ? await lockBookingRow(tx, id) : null;
-        if (!row) throw new BookingAbort("not_found", NOT_FOUND);
-        const settings = await getClinicSettings(tx);
-        if (row.status === "cancelled" && change === "cancel") return row; // a repeated cancel is answered, not refused
-        if (!LIVE_STATUSES.includes(row.status)) throw new BookingAbort("conflict", "This booking can no longer be changed online.");
-        if (now >= changeDeadlineOf(row, settings.patientChangeCutoffMinutes)) {
-          throw new BookingAbort("too_late", `Your appointment is less than 24 hours away, so it can no longer be changed online. Please call the clinic on ${settings.phone}.`);
-        }
-        return work(tx, row, settings);
-      }, TRANSACTION_OPTIONS);
-      kickOutbox();
-      return ok({ booking: toManagedDto(booking) });
-    } catch (error) {
-      if (error instanceof BookingAbort) return fail(error.code, error.message, error.fieldErrors);
-      if (isOverlapViolation(error)) return fail("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
-      if (isRetryableTransactionError(error) && attempt < 4) continue;
-      throw error;
+  const result = await runBookingTransaction(async (tx) => {
+    const id = await bookingIdForToken(tx, token);
+    const row = id ? await lockBookingRow(tx, id) : null;
+    if (!row) throw new BookingAbort("not_found", NOT_FOUND);
+    const settings = await getClinicSettings(tx);
+    if (row.status === "cancelled" && change === "cancel") return row; // a repeated cancel is answered, not refused
+    if (!LIVE_STATUSES.includes(row.status)) throw new BookingAbort("conflict", "This booking can no longer be changed online.");
+    if (now >= changeDeadlineOf(row, settings.patientChangeCutoffMinutes)) {
+      const hours = Math.round(settings.patientChangeCutoffMinutes / 60);
+      throw new BookingAbort("too_late", `Your appointment is less than ${hours} hours away, so it can no longer be changed online. Please call the clinic on ${settings.phone}.`);
     }
-  }
+    return work(tx, row, settings);
+  });
+  return result.ok ? ok({ booking: toManagedDto(result.data) }) : result;
 }
 
 export async function cancelBookingByPatient(token: string, input: { reason?: string }, now: Date): Promise<Result<{ booking: ManagedBookingDto }>> {

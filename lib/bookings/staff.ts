@@ -1,16 +1,15 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
-import { SLOT_TAKEN_MESSAGE, fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/result";
 import { getClinicInfo, getClinicSettings } from "@/lib/clinic/settings";
 import { findPractitioners, findService } from "@/lib/availability";
 import { workingRangesForDate } from "@/lib/availability/slots";
-import { kickOutbox } from "@/lib/email/delivery";
 import { seesEveryDiary, type StaffUser } from "@/lib/auth/types";
 import { addLondonDays, isoWeekdayOf, londonDatesBetween, londonWallTimeToInstant, type LondonDate } from "@/lib/time/london";
-import { BookingAbort, TRANSACTION_OPTIONS, auditSnapshot, bookingDtoSelect, isOverlapViolation, isRetryableTransactionError, recordBookingEvent, type BookingRow, type BookingStatus } from "./internal";
+import { BookingAbort, auditSnapshot, bookingDtoSelect, recordBookingEvent, runBookingTransaction, type BookingRow, type BookingStatus } from "./internal";
 import { LIVE_STATUSES, closeBooking, lockBookingRow, moveBooking } from "./change";
-import { insertBooking, runBookingTransaction } from "./create";
+import { insertBooking } from "./create";
 import { notifyCancelled, notifyConfirmed, notifyDeclined, notifyRescheduled, planReminder } from "./notify";
 
 /**
@@ -229,23 +228,13 @@ type StaffChange = (tx: Tx, row: BookingRow) => Promise<BookingRow>;
  * (otherwise 404), then `change`. Expected outcomes come back as failures; deadlocks are retried.
  */
 async function changeAsStaff(staff: StaffUser, id: string, change: StaffChange): Promise<Result<{ booking: StaffBookingDto }>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const booking = await db.$transaction(async (tx) => {
-        const row = await lockBookingRow(tx, id);
-        const reachable = row && (seesEveryDiary(staff) || row.practitioner.id === staff.practitionerId);
-        if (!row || !reachable) throw new BookingAbort("not_found", "That booking was not found.");
-        return change(tx, row);
-      }, TRANSACTION_OPTIONS);
-      kickOutbox();
-      return ok({ booking: toStaffBookingDto(booking) });
-    } catch (error) {
-      if (error instanceof BookingAbort) return fail(error.code, error.message, error.fieldErrors);
-      if (isOverlapViolation(error)) return fail("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
-      if (isRetryableTransactionError(error) && attempt < 4) continue;
-      throw error;
-    }
-  }
+  const result = await runBookingTransaction(async (tx) => {
+    const row = await lockBookingRow(tx, id);
+    const reachable = row && (seesEveryDiary(staff) || row.practitioner.id === staff.practitionerId);
+    if (!row || !reachable) throw new BookingAbort("not_found", "That booking was not found.");
+    return change(tx, row);
+  });
+  return result.ok ? ok({ booking: toStaffBookingDto(result.data) }) : result;
 }
 
 const actorOf = (staff: StaffUser) => ({ type: "staff" as const, staffUserId: staff.id });
