@@ -15,7 +15,8 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, TextArea } from "@/components/ui/field";
 import { GENERIC_ERROR, postJson } from "./api";
-import { SlotChooser } from "./slot-chooser";
+import { InlineSlotChooser } from "./inline-slot-chooser";
+import { RadioCards } from "./radio-cards";
 import { ANY_PRACTITIONER, telHref, type BookingStatus, type BookingSummary, type ManagedBookingView } from "./types";
 import { useSlotPicker } from "./use-slot-picker";
 
@@ -156,7 +157,8 @@ export function ManageBooking({ view, upcoming, horizonDays }: ManageBookingProp
 
       {active && !view.canChange ? (
         <Alert tone="info" role="note" title="Need to change it?">
-          Your appointment is less than 24 hours away, so it can no longer be changed online. Please call the clinic on{" "}
+          Your appointment is less than {Math.round((Date.parse(view.start) - Date.parse(view.changeDeadline)) / 3_600_000)} hours away, so it
+          can no longer be changed online. Please call the clinic on{" "}
           <a href={telHref(view.clinicPhone)} className="font-semibold underline">
             {view.clinicPhone}
           </a>
@@ -336,56 +338,31 @@ function Reschedule({
       </p>
 
       <div role="radiogroup" aria-label="Practitioner" className="mt-4 flex flex-col gap-2 sm:flex-row">
-        {[
-          { slug: view.practitioner.slug, label: `With ${view.practitioner.name}` },
-          { slug: ANY_PRACTITIONER, label: "With any practitioner" },
-        ].map((option) => (
-          <label
-            key={option.slug}
-            className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border bg-white px-4 py-2 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-(--focus-ring) ${
-              practitioner === option.slug ? "border-brand-700 ring-2 ring-brand-700" : "border-sand-300 hover:border-brand-400"
-            }`}
-          >
-            <input
-              type="radio"
-              name="reschedule-practitioner"
-              value={option.slug}
-              checked={practitioner === option.slug}
-              onChange={() => {
-                setPractitioner(option.slug);
-                setTimesNotice(null);
-              }}
-              className="size-5 accent-brand-700 focus-visible:outline-none"
-            />
-            <span className="font-semibold">{option.label}</span>
-          </label>
-        ))}
+        <RadioCards
+          name="reschedule-practitioner"
+          options={[
+            { value: view.practitioner.slug, label: `With ${view.practitioner.name}` },
+            { value: ANY_PRACTITIONER, label: "With any practitioner" },
+          ]}
+          value={practitioner}
+          onChange={(slug) => {
+            setPractitioner(slug);
+            setTimesNotice(null);
+          }}
+        />
       </div>
 
       <div className="mt-6">
-        <SlotChooser
+        <InlineSlotChooser
           picker={picker}
-          headingLevel="h3"
           idPrefix="reschedule"
           dayTitle="New day"
           timeTitle="New time"
           timesHeadingRef={timesHeadingRef}
-          onDayChosen={() => {
-            setTimesNotice(null);
-            requestAnimationFrame(() => timesHeadingRef.current?.focus());
-          }}
-          onTimeChosen={() => {
-            setTimesNotice(null);
-            requestAnimationFrame(() => confirmRef.current?.scrollIntoView({ block: "nearest" }));
-          }}
+          nextRef={confirmRef}
           emptyMessage={`No free times this month: try next month or call us on ${view.clinicPhone}.`}
-          timesNotice={
-            timesNotice ? (
-              <Alert tone={timesNotice === SLOT_TAKEN ? "warning" : "error"} role="alert" className="mb-3">
-                {timesNotice}
-              </Alert>
-            ) : null
-          }
+          notice={timesNotice ? { tone: timesNotice === SLOT_TAKEN ? "warning" : "error", text: timesNotice } : null}
+          onClearNotice={() => setTimesNotice(null)}
         />
       </div>
 

@@ -17,7 +17,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { AdminPasswordInput } from "./admin-password-input";
 import { PractitionerOptions, type PractitionerChoice } from "./admin-practitioner-options";
-import { ROLE_OPTIONS, fieldErrorsOf, roleLabel } from "./admin-shared";
+import { RoleOptions, fieldErrorsOf, roleLabel } from "./admin-shared";
 import { failureMessage, staffRequest } from "./booking-api";
 
 type Props = {
@@ -185,11 +185,7 @@ export function AdminAccountCard({ account, isSelf, practitioners, onDone }: Pro
               error={editErrors.role}
             >
               <Select value={role} disabled={isSelf} onChange={(e) => setRole(e.target.value as StaffRole)}>
-                {ROLE_OPTIONS.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
+                <RoleOptions />
               </Select>
             </Field>
             {role === "practitioner" ? (

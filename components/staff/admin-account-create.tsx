@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { failureMessage, staffRequest } from "./booking-api";
 import { AdminPasswordInput } from "./admin-password-input";
-import { ROLE_OPTIONS, fieldErrorsOf } from "./admin-shared";
+import { ROLE_OPTIONS, RoleOptions, fieldErrorsOf } from "./admin-shared";
 import { PractitionerOptions, type PractitionerChoice } from "./admin-practitioner-options";
 
 const EMPTY = { email: "", name: "", role: "" as StaffRole | "", practitioner: "", password: "" };
@@ -79,11 +79,7 @@ export function AdminAccountCreate({ practitioners, onCreated }: { practitioners
         >
           <Select value={values.role} onChange={(e) => set("role", e.target.value as StaffRole | "")}>
             <option value="">Choose a role</option>
-            {ROLE_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
+            <RoleOptions />
           </Select>
         </Field>
         {values.role === "practitioner" ? (

@@ -1,6 +1,6 @@
 /**
  * Small pieces shared by the admin pages: the page header with its way back to the Admin overview,
- * the role names, and reading field errors out of an API answer. Server-safe (no hooks).
+ * the role names and options, and reading field errors out of an API answer. Server-safe (no hooks).
  */
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -12,6 +12,19 @@ export const ROLE_OPTIONS: { value: StaffRole; label: string; hint: string }[] =
   { value: "receptionist", label: "Receptionist", hint: "sees every diary, books callers, handles emails" },
   { value: "admin", label: "Admin", hint: "everything reception can do, plus these admin pages" },
 ];
+
+/** The role <option>s of a "Role" select, shared by the add-account and edit-account forms. */
+export function RoleOptions() {
+  return (
+    <>
+      {ROLE_OPTIONS.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}
 
 export function roleLabel(role: StaffRole): string {
   return ROLE_OPTIONS.find((option) => option.value === role)?.label ?? role;

@@ -11,7 +11,8 @@ import { formatLondonDateTimeWithZone } from "@/lib/time/london";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/field";
-import { SlotChooser } from "@/components/booking/slot-chooser";
+import { InlineSlotChooser, type TimesNotice } from "@/components/booking/inline-slot-chooser";
+import { RadioCards } from "@/components/booking/radio-cards";
 import { ANY_PRACTITIONER } from "@/components/booking/types";
 import { useSlotPicker } from "@/components/booking/use-slot-picker";
 import { SLOT_TAKEN_MESSAGE, failureMessage, isSlotTaken, staffRequest } from "./booking-api";
@@ -48,7 +49,7 @@ function resolvePractitioner(choice: string, freeWith: string[], current: string
 export function BookingReschedule({ booking, practitioners, canChangePractitioner, horizonDays = STAFF_HORIZON_DAYS, onDone, onClose }: BookingRescheduleProps) {
   const [practitioner, setPractitioner] = useState(booking.practitioner);
   const [notify, setNotify] = useState(true);
-  const [timesNotice, setTimesNotice] = useState<{ tone: "warning" | "error"; text: string } | null>(null);
+  const [timesNotice, setTimesNotice] = useState<TimesNotice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const picker = useSlotPicker({ service: booking.service, practitioner, horizonDays, availabilityUrl: STAFF_AVAILABILITY_URL });
@@ -113,59 +114,34 @@ export function BookingReschedule({ booking, practitioners, canChangePractitione
         <fieldset className="mt-4 min-w-0">
           <legend className="mb-2 font-semibold text-ink-900">Practitioner</legend>
           <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-            {[
-              ...practitioners.map((p) => ({ slug: p.slug, label: p.slug === booking.practitioner ? `${p.name} (current)` : p.name })),
-              { slug: ANY_PRACTITIONER, label: "Whoever is free" },
-            ].map((option) => (
-              <label
-                key={option.slug}
-                className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border bg-white px-4 py-2 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-(--focus-ring) ${
-                  practitioner === option.slug ? "border-brand-700 ring-2 ring-brand-700" : "border-sand-300 hover:border-brand-400"
-                }`}
-              >
-                <input
-                  type="radio"
-                  name="reschedule-practitioner"
-                  value={option.slug}
-                  checked={practitioner === option.slug}
-                  onChange={() => {
-                    setPractitioner(option.slug);
-                    setTimesNotice(null);
-                  }}
-                  className="size-5 accent-brand-700 focus-visible:outline-none"
-                />
-                <span className="font-semibold">{option.label}</span>
-              </label>
-            ))}
+            <RadioCards
+              name="reschedule-practitioner"
+              options={[
+                ...practitioners.map((p) => ({ value: p.slug, label: p.slug === booking.practitioner ? `${p.name} (current)` : p.name })),
+                { value: ANY_PRACTITIONER, label: "Whoever is free" },
+              ]}
+              value={practitioner}
+              onChange={(slug) => {
+                setPractitioner(slug);
+                setTimesNotice(null);
+              }}
+            />
           </div>
         </fieldset>
       ) : null}
 
       <div className="mt-6">
-        <SlotChooser
+        <InlineSlotChooser
           picker={picker}
-          headingLevel="h3"
           idPrefix="reschedule"
           dayTitle="New day"
           timeTitle="New time"
           timesHeadingRef={timesHeadingRef}
+          nextRef={submitRef}
           lengthNote={`This appointment lasts ${minutes} minutes.`}
-          onDayChosen={() => {
-            setTimesNotice(null);
-            requestAnimationFrame(() => timesHeadingRef.current?.focus());
-          }}
-          onTimeChosen={() => {
-            setTimesNotice(null);
-            requestAnimationFrame(() => submitRef.current?.scrollIntoView({ block: "nearest" }));
-          }}
           emptyMessage="No free times this month. Try the next month or another practitioner."
-          timesNotice={
-            timesNotice ? (
-              <Alert tone={timesNotice.tone} role="alert" className="mb-3">
-                {timesNotice.text}
-              </Alert>
-            ) : null
-          }
+          notice={timesNotice}
+          onClearNotice={() => setTimesNotice(null)}
         />
       </div>
 

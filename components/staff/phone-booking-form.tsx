@@ -15,7 +15,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox, Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { newIdempotencyKey } from "@/components/booking/api";
-import { SlotChooser } from "@/components/booking/slot-chooser";
+import { InlineSlotChooser, type TimesNotice } from "@/components/booking/inline-slot-chooser";
 import { ANY_PRACTITIONER } from "@/components/booking/types";
 import { useSlotPicker } from "@/components/booking/use-slot-picker";
 import { SLOT_TAKEN_MESSAGE, failureMessage, isSlotTaken, staffRequest } from "./booking-api";
@@ -64,7 +64,7 @@ export function PhoneBookingForm({
   const [values, setValues] = useState<CallerValues>(EMPTY);
   const [errors, setErrors] = useState<CallerErrors>({});
   const [notify, setNotify] = useState(true);
-  const [timesNotice, setTimesNotice] = useState<{ tone: "warning" | "error"; text: string } | null>(null);
+  const [timesNotice, setTimesNotice] = useState<TimesNotice | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [booked, setBooked] = useState<Booked | null>(null);
@@ -265,30 +265,17 @@ export function PhoneBookingForm({
         </div>
 
         <div className="mt-6">
-          <SlotChooser
+          <InlineSlotChooser
             picker={picker}
-            headingLevel="h3"
             idPrefix="phone"
             dayTitle="Day"
             timeTitle="Time"
             timesHeadingRef={timesHeadingRef}
+            nextRef={callerHeadingRef}
             lengthNote={chosenService ? `This appointment lasts ${chosenService.durationMinutes} minutes.` : null}
-            onDayChosen={() => {
-              setTimesNotice(null);
-              requestAnimationFrame(() => timesHeadingRef.current?.focus());
-            }}
-            onTimeChosen={() => {
-              setTimesNotice(null);
-              requestAnimationFrame(() => callerHeadingRef.current?.scrollIntoView({ block: "nearest" }));
-            }}
             emptyMessage="No free times this month. Try the next month or another practitioner."
-            timesNotice={
-              timesNotice ? (
-                <Alert tone={timesNotice.tone} role="alert" className="mb-3">
-                  {timesNotice.text}
-                </Alert>
-              ) : null
-            }
+            notice={timesNotice}
+            onClearNotice={() => setTimesNotice(null)}
           />
         </div>
       </Card>

@@ -5,21 +5,20 @@
  * follows each API answer at once (it returns the whole schedule) and the page refreshes so the
  * "outside working hours" warning is re-read too.
  */
-import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { ScheduleDto } from "@/lib/schedule";
 import { formatLondonLongDate } from "@/lib/time/london";
 import { londonDateSchema } from "@/lib/validation/booking";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field, Fieldset, TextInput } from "@/components/ui/field";
+import { RadioCards } from "@/components/booking/radio-cards";
 import { failureMessage, staffRequest } from "./booking-api";
+import { RemovableList } from "./removable-list";
+import { useScheduleStatus } from "./schedule-status";
 import { TIME_STEP_SECONDS, rangeText, timeProblem, timeToMinutes } from "./schedule-time";
 
 type Override = ScheduleDto["overrides"][number];
-type Status = { tone: "success" | "warning" | "error"; title: string; text?: string };
 type FormErrors = Partial<Record<"date" | "start" | "end", string>>;
 
 function describe(override: Override): string {
@@ -27,7 +26,6 @@ function describe(override: Override): string {
 }
 
 export function ScheduleOverrides({ slug, overrides, today }: { slug: string; overrides: Override[]; today: string }) {
-  const router = useRouter();
   const [items, setItems] = useState<Override[]>(overrides);
   const [date, setDate] = useState("");
   const [kind, setKind] = useState<"hours" | "off">("hours");
@@ -35,28 +33,14 @@ export function ScheduleOverrides({ slug, overrides, today }: { slug: string; ov
   const [end, setEnd] = useState("17:00");
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [removing, setRemoving] = useState<Override | null>(null);
-  const [removeBusy, setRemoveBusy] = useState(false);
-  const statusRef = useRef<HTMLDivElement>(null);
+  const { statusBox, showStatus, showSaved, clearStatus } = useScheduleStatus();
 
   const base = `/api/staff/schedule/${encodeURIComponent(slug)}/overrides`;
   const sorted = [...items].sort((a, b) => a.date.localeCompare(b.date));
 
-  function showStatus(next: Status) {
-    setStatus(next);
-    requestAnimationFrame(() => statusRef.current?.focus());
-  }
-
   function afterSave(schedule: ScheduleDto, title: string) {
     setItems(schedule.overrides);
-    const outside = schedule.outsideHours.length;
-    showStatus(
-      outside > 0
-        ? { tone: "warning", title, text: `${outside === 1 ? "1 booking is" : `${outside} bookings are`} outside working hours: see the list at the top of the page.` }
-        : { tone: "success", title },
-    );
-    router.refresh();
+    showSaved(schedule, title);
   }
 
   function validate(): FormErrors {
@@ -77,7 +61,7 @@ export function ScheduleOverrides({ slug, overrides, today }: { slug: string; ov
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    setStatus(null);
+    clearStatus();
     const found = validate();
     setErrors(found);
     const first = (["date", "start", "end"] as const).find((key) => found[key]);
@@ -108,15 +92,10 @@ export function ScheduleOverrides({ slug, overrides, today }: { slug: string; ov
     showStatus({ tone: "error", title: "The override was not added", text: failureMessage(result) });
   }
 
-  async function remove() {
-    if (!removing) return;
-    setRemoveBusy(true);
+  async function remove(removing: Override) {
     const result = await staffRequest<{ schedule: ScheduleDto }>("DELETE", `${base}/${encodeURIComponent(removing.id)}`);
-    setRemoveBusy(false);
-    const removedDate = removing.date;
-    setRemoving(null);
     if (result.kind === "ok") {
-      afterSave(result.data.schedule, `Override removed for ${formatLondonLongDate(removedDate)}`);
+      afterSave(result.data.schedule, `Override removed for ${formatLondonLongDate(removing.date)}`);
       return;
     }
     showStatus({ tone: "error", title: "The override was not removed", text: failureMessage(result) });
@@ -129,31 +108,19 @@ export function ScheduleOverrides({ slug, overrides, today }: { slug: string; ov
       </h2>
       <p className="mt-1 text-ink-700">One day with different hours from the usual week, or a day not working.</p>
 
-      {status ? (
-        <div ref={statusRef} tabIndex={-1} className="mt-4 rounded-xl">
-          <Alert tone={status.tone} title={status.title}>
-            {status.text}
-          </Alert>
-        </div>
-      ) : null}
+      {statusBox}
 
-      {sorted.length === 0 ? (
-        <p className="mt-4 text-ink-600">No date overrides.</p>
-      ) : (
-        <ul className="mt-4 flex flex-col" aria-label="Date overrides">
-          {sorted.map((item) => (
-            <li key={item.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 border-t border-sand-200 py-2 first:border-t-0">
-              <p>
-                <span className="font-semibold">{formatLondonLongDate(item.date)}</span>
-                <span className="text-ink-700">: {describe(item)}</span>
-              </p>
-              <Button type="button" variant="ghost" className="text-red-800! hover:bg-red-50!" onClick={() => setRemoving(item)}>
-                Remove<span className="sr-only"> the override for {formatLondonLongDate(item.date)}</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList
+        items={sorted}
+        label="Date overrides"
+        emptyText="No date overrides."
+        title={(item) => formatLondonLongDate(item.date)}
+        detail={describe}
+        removeLabel={(item) => `the override for ${formatLondonLongDate(item.date)}`}
+        confirmTitle="Remove this override?"
+        confirmDescription={(item) => `${formatLondonLongDate(item.date)}: ${describe(item)}. The usual weekly hours apply again that day.`}
+        onRemove={remove}
+      />
 
       <form onSubmit={add} noValidate className="mt-4 flex flex-col gap-4 rounded-xl bg-sand-100 p-3 sm:p-4">
         <h3 className="text-lg font-semibold">Add an override</h3>
@@ -171,29 +138,15 @@ export function ScheduleOverrides({ slug, overrides, today }: { slug: string; ov
         </Field>
         <Fieldset id="override-kind" legend="On that day">
           <div className="flex flex-wrap gap-2">
-            {(
-              [
-                ["hours", "Works these hours"],
-                ["off", "Not working"],
-              ] as const
-            ).map(([value, label]) => (
-              <label
-                key={value}
-                className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border bg-white px-4 py-2 has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-(--focus-ring) ${
-                  kind === value ? "border-brand-700 ring-2 ring-brand-700" : "border-sand-300 hover:border-brand-400"
-                }`}
-              >
-                <input
-                  type="radio"
-                  name="override-kind"
-                  value={value}
-                  checked={kind === value}
-                  onChange={() => setKind(value)}
-                  className="size-5 accent-brand-700 focus-visible:outline-none"
-                />
-                <span className="font-semibold">{label}</span>
-              </label>
-            ))}
+            <RadioCards
+              name="override-kind"
+              options={[
+                { value: "hours", label: "Works these hours" },
+                { value: "off", label: "Not working" },
+              ]}
+              value={kind}
+              onChange={setKind}
+            />
           </div>
         </Fieldset>
         {kind === "hours" ? (
@@ -213,17 +166,6 @@ export function ScheduleOverrides({ slug, overrides, today }: { slug: string; ov
         </div>
       </form>
 
-      <ConfirmDialog
-        open={removing !== null}
-        title="Remove this override?"
-        description={removing ? `${formatLondonLongDate(removing.date)}: ${describe(removing)}. The usual weekly hours apply again that day.` : undefined}
-        confirmLabel="Yes, remove it"
-        cancelLabel="Keep it"
-        tone="danger"
-        busy={removeBusy}
-        onConfirm={remove}
-        onCancel={() => setRemoving(null)}
-      />
     </Card>
   );
 }

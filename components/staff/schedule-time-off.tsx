@@ -6,8 +6,7 @@
  * cannot shift it. "Whole days" (the usual case) runs from the first day's midnight to the
  * midnight after the last day.
  */
-import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { ScheduleDto } from "@/lib/schedule";
 import {
   addLondonDays,
@@ -19,16 +18,15 @@ import {
   londonZoneLabel,
 } from "@/lib/time/london";
 import { londonDateSchema } from "@/lib/validation/booking";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/dialog";
 import { Checkbox, Field, TextInput } from "@/components/ui/field";
 import { failureMessage, staffRequest } from "./booking-api";
+import { RemovableList } from "./removable-list";
+import { useScheduleStatus } from "./schedule-status";
 import { TIME_STEP_SECONDS, timeProblem, timeToMinutes } from "./schedule-time";
 
 type TimeOff = ScheduleDto["timeOff"][number];
-type Status = { tone: "success" | "warning" | "error"; title: string; text?: string };
 type FieldName = "startDate" | "startTime" | "endDate" | "endTime" | "reason";
 type FormErrors = Partial<Record<FieldName, string>>;
 
@@ -59,7 +57,6 @@ export function describeTimeOff(item: { start: string; end: string }): string {
 }
 
 export function ScheduleTimeOff({ slug, timeOff, today }: { slug: string; timeOff: TimeOff[]; today: string }) {
-  const router = useRouter();
   const [items, setItems] = useState<TimeOff[]>(timeOff);
   const [wholeDays, setWholeDays] = useState(true);
   const [startDate, setStartDate] = useState("");
@@ -69,28 +66,14 @@ export function ScheduleTimeOff({ slug, timeOff, today }: { slug: string; timeOf
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [removing, setRemoving] = useState<TimeOff | null>(null);
-  const [removeBusy, setRemoveBusy] = useState(false);
-  const statusRef = useRef<HTMLDivElement>(null);
+  const { statusBox, showStatus, showSaved, clearStatus } = useScheduleStatus();
 
   const base = `/api/staff/schedule/${encodeURIComponent(slug)}/time-off`;
   const sorted = [...items].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 
-  function showStatus(next: Status) {
-    setStatus(next);
-    requestAnimationFrame(() => statusRef.current?.focus());
-  }
-
   function afterSave(schedule: ScheduleDto, title: string) {
     setItems(schedule.timeOff);
-    const outside = schedule.outsideHours.length;
-    showStatus(
-      outside > 0
-        ? { tone: "warning", title, text: `${outside === 1 ? "1 booking is" : `${outside} bookings are`} outside working hours: see the list at the top of the page.` }
-        : { tone: "success", title },
-    );
-    router.refresh();
+    showSaved(schedule, title);
   }
 
   function clearError(field: FieldName) {
@@ -129,7 +112,7 @@ export function ScheduleTimeOff({ slug, timeOff, today }: { slug: string; timeOf
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    setStatus(null);
+    clearStatus();
     const period = read();
     setErrors(period.errors);
     const first = FIELD_ORDER.find((field) => period.errors[field]);
@@ -162,15 +145,10 @@ export function ScheduleTimeOff({ slug, timeOff, today }: { slug: string; timeOf
     showStatus({ tone: "error", title: "The time off was not added", text: failureMessage(result) });
   }
 
-  async function remove() {
-    if (!removing) return;
-    setRemoveBusy(true);
+  async function remove(removing: TimeOff) {
     const result = await staffRequest<{ schedule: ScheduleDto }>("DELETE", `${base}/${encodeURIComponent(removing.id)}`);
-    setRemoveBusy(false);
-    const text = describeTimeOff(removing);
-    setRemoving(null);
     if (result.kind === "ok") {
-      afterSave(result.data.schedule, `Time off removed: ${text}`);
+      afterSave(result.data.schedule, `Time off removed: ${describeTimeOff(removing)}`);
       return;
     }
     showStatus({ tone: "error", title: "The time off was not removed", text: failureMessage(result) });
@@ -183,31 +161,19 @@ export function ScheduleTimeOff({ slug, timeOff, today }: { slug: string; timeOf
       </h2>
       <p className="mt-1 text-ink-700">Holidays and other time away. Patients cannot book during it.</p>
 
-      {status ? (
-        <div ref={statusRef} tabIndex={-1} className="mt-4 rounded-xl">
-          <Alert tone={status.tone} title={status.title}>
-            {status.text}
-          </Alert>
-        </div>
-      ) : null}
+      {statusBox}
 
-      {sorted.length === 0 ? (
-        <p className="mt-4 text-ink-600">No upcoming time off.</p>
-      ) : (
-        <ul className="mt-4 flex flex-col" aria-label="Upcoming time off">
-          {sorted.map((item) => (
-            <li key={item.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 border-t border-sand-200 py-2 first:border-t-0">
-              <p>
-                <span className="font-semibold">{describeTimeOff(item)}</span>
-                {item.reason ? <span className="text-ink-700">: {item.reason}</span> : null}
-              </p>
-              <Button type="button" variant="ghost" className="text-red-800! hover:bg-red-50!" onClick={() => setRemoving(item)}>
-                Remove<span className="sr-only"> time off {describeTimeOff(item)}</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList
+        items={sorted}
+        label="Upcoming time off"
+        emptyText="No upcoming time off."
+        title={describeTimeOff}
+        detail={(item) => item.reason}
+        removeLabel={(item) => `time off ${describeTimeOff(item)}`}
+        confirmTitle="Remove this time off?"
+        confirmDescription={(item) => `${describeTimeOff(item)}${item.reason ? ` (${item.reason})` : ""}. Patients will be able to book in this time again.`}
+        onRemove={remove}
+      />
 
       <form onSubmit={add} noValidate className="mt-4 flex flex-col gap-4 rounded-xl bg-sand-100 p-3 sm:p-4">
         <h3 className="text-lg font-semibold">Add time off</h3>
@@ -294,17 +260,6 @@ export function ScheduleTimeOff({ slug, timeOff, today }: { slug: string; timeOf
         </div>
       </form>
 
-      <ConfirmDialog
-        open={removing !== null}
-        title="Remove this time off?"
-        description={removing ? `${describeTimeOff(removing)}${removing.reason ? ` (${removing.reason})` : ""}. Patients will be able to book in this time again.` : undefined}
-        confirmLabel="Yes, remove it"
-        cancelLabel="Keep it"
-        tone="danger"
-        busy={removeBusy}
-        onConfirm={remove}
-        onCancel={() => setRemoving(null)}
-      />
     </Card>
   );
 }
