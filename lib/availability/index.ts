@@ -128,7 +128,8 @@ async function computeAvailability(query: AvailabilityQuery, now: Date, audience
     findPractitioners(db, query.practitioner),
     getBookingRules(db),
   ]);
-  const minNoticeMinutes = rules.minNoticeMinutes;
+  // The notice that applies to this audience: it decides when the first slot drops out of the cache.
+  const minNoticeMinutes = rulesForAudience(rules, audience).minNoticeMinutes;
   if (!service) return { minNoticeMinutes, result: fail("invalid_request", "Please check the highlighted fields.", { service: "That service cannot be booked online." }) };
   if (practitioners.length === 0) return { minNoticeMinutes, result: fail("invalid_request", "Please check the highlighted fields.", { practitioner: "Please choose Sally, Hannah or no preference." }) };
   const schedules = await loadSchedules(db, { practitionerIds: practitioners.map((p) => p.id), from: query.from, to: query.to });

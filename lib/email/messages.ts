@@ -21,9 +21,9 @@ export type MessageDto = {
   bookingId: string | null;
 };
 
-export async function listMessages(query: { status?: MessageDto["status"]; limit?: number } = {}): Promise<MessageDto[]> {
+export async function listMessages(query: { status?: MessageDto["status"]; id?: string; limit?: number } = {}): Promise<MessageDto[]> {
   const rows = await db.emailMessage.findMany({
-    where: query.status ? { status: query.status } : {},
+    where: { ...(query.status ? { status: query.status } : {}), ...(query.id ? { id: query.id } : {}) },
     orderBy: { createdAt: "desc" },
     take: Math.min(query.limit ?? 200, 500),
     select: { id: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, nextAttemptAt: true, sentAt: true, bookingId: true },
@@ -58,7 +58,7 @@ export async function resendMessage(id: string): Promise<Result<{ message: Messa
     return exists ? fail("conflict", "Only failed or dropped messages can be sent again.") : fail("not_found", "That message was not found.");
   }
   kickOutbox();
-  const [message] = (await listMessages({ limit: 500 })).filter((m) => m.id === id);
+  const [message] = await listMessages({ id });
   return ok({ message: message! });
 }
 
