@@ -25,7 +25,7 @@ const noFilter = { externalTables: [], externalEnums: [] };
  * even one inside a comment or a dollar-quoted body. Catch those here with a clear message instead
  * of a half-applied migration and a baffling syntax error.
  */
-export function findSplitterHazards(sql) {
+function findSplitterHazards(sql) {
   const hazards = [];
   sql.split("\n").forEach((line, index) => {
     const comment = line.indexOf("--");
@@ -70,7 +70,7 @@ async function openEngine(connectionString) {
 }
 
 /** Applies every pending migration; returns the names applied. */
-export async function deployMigrations(connectionString) {
+async function deployMigrations(connectionString) {
   const engine = await openEngine(connectionString);
   try {
     const result = await engine.applyMigrations({ migrationsList: await loadMigrations(), filters: noFilter });

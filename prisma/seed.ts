@@ -73,7 +73,7 @@ const staff = [
   { email: "admin@clinic.example", name: "Clinic admin", role: "admin" as const },
 ];
 
-export async function seed(databaseUrl: string, staffPassword: string): Promise<void> {
+async function seed(databaseUrl: string, staffPassword: string): Promise<void> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, options: "-c TimeZone=UTC" }) });
   try {
     await prisma.clinicSettings.upsert({
@@ -115,12 +115,9 @@ export async function seed(databaseUrl: string, staffPassword: string): Promise<
   }
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
-if (isMain) {
-  const url = process.env.DATABASE_URL;
-  const password = process.env.SEED_STAFF_PASSWORD;
-  if (!url) throw new Error("DATABASE_URL is not set");
-  if (!password || password.length < 8) throw new Error("SEED_STAFF_PASSWORD must be set (at least 8 characters); see .env.example");
-  await seed(url, password);
-  console.log("Seeded clinic settings, services, practitioners and staff accounts.");
-}
+const url = process.env.DATABASE_URL;
+const password = process.env.SEED_STAFF_PASSWORD;
+if (!url) throw new Error("DATABASE_URL is not set");
+if (!password || password.length < 8) throw new Error("SEED_STAFF_PASSWORD must be set (at least 8 characters); see .env.example");
+await seed(url, password);
+console.log("Seeded clinic settings, services, practitioners and staff accounts.");

@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { fail, type Failure } from "@/lib/result";
@@ -13,10 +14,12 @@ export { seesEveryDiary };
  * Every staff page, route handler and action checks the session itself with these guards;
  * proxy.ts only redirects signed-out browsers early and is never the only check.
  */
-export async function getCurrentStaff(): Promise<StaffUser | null> {
+// Memoised per request: the staff layout and the page both ask, and each session read checks the
+// account in the database.
+export const getCurrentStaff = cache(async (): Promise<StaffUser | null> => {
   const session = await getServerSession(authOptions);
   return session?.staff ?? null;
-}
+});
 
 export async function requireStaffPage(): Promise<StaffUser> {
   const staff = await getCurrentStaff();

@@ -37,7 +37,3 @@ export async function cachedAvailability<T>(
   }
   return value;
 }
-
-export function clearAvailabilityCache(): void {
-  store.vhAvailabilityCache?.clear();
-}

@@ -1,4 +1,4 @@
-import { TZDate, tz, tzOffset } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 import { format } from "date-fns";
 import { enGB } from "date-fns/locale";
 
@@ -8,7 +8,6 @@ import { enGB } from "date-fns/locale";
  * It is pure (no `new Date()` without an argument) so it runs on the server and in the browser.
  */
 export const CLINIC_TIME_ZONE = "Europe/London";
-const inLondon = tz(CLINIC_TIME_ZONE);
 
 /** A London calendar date as `YYYY-MM-DD`. */
 export type LondonDate = string;
@@ -91,4 +90,3 @@ export function formatPounds(pence: number): string {
   }).format(pence / 100);
 }
 
-export { inLondon };
