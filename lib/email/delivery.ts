@@ -36,7 +36,7 @@ type ClaimedRow = {
   validForSequence: number | null;
 };
 
-export async function claimDueEmails(now: Date, limit: number, leaseMs = LEASE_MS): Promise<ClaimedRow[]> {
+async function claimDueEmails(now: Date, limit: number, leaseMs = LEASE_MS): Promise<ClaimedRow[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
   return db.$queryRaw<ClaimedRow[]>`
     UPDATE "EmailMessage" AS m

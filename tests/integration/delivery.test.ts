@@ -1,9 +1,10 @@
+import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type pg from "pg";
 import { POST as postBooking } from "@/app/api/bookings/route";
 import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
-import { MAX_ATTEMPTS, claimDueEmails, deliverDueEmails, stopOutboxWorker } from "@/lib/email/delivery";
+import { MAX_ATTEMPTS, deliverDueEmails, stopOutboxWorker } from "@/lib/email/delivery";
 import { listMessages, resendMessage } from "@/lib/email/messages";
 import { cancelBookingByStaff, confirmBooking, createPhoneBooking, rescheduleBookingByStaff } from "@/lib/bookings/staff";
 import { addDateOverride } from "@/lib/schedule";
@@ -55,6 +56,23 @@ async function drain(now: Date) {
     const report = await deliverDueEmails({ now, limit: 10 });
     if (report.claimed === 0) return;
   }
+}
+
+/** Another app instance's sender, in a process of its own (see tests/support/outbox-sender.ts). */
+async function startSender(now: Date) {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "tests/support/outbox-sender.ts", now.toISOString()], {
+    env: process.env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const finished = exited.then((code) => {
+    if (code !== 0) throw new Error(`sender exited with ${code}: ${output}`);
+    return JSON.parse(output.trim().split("\n").at(-1)!) as { sent: number };
+  });
+  finished.catch(() => {}); // a killed sender's result is never read
+  return { child, exited, finished };
 }
 
 describe("delivery", () => {
@@ -137,30 +155,50 @@ describe("delivery", () => {
     expect(await resendMessage(failed[0]!.id)).toMatchObject({ ok: false, code: "conflict" });
   });
 
-  it("two senders over 200 queued messages: each is delivered exactly once", async () => {
+  it("two sender processes over 200 queued messages: each is delivered exactly once", async () => {
     stopOutboxWorker();
     smtp = await startTestSmtpServer(PORT);
+    smtp.slowDown(10); // keeps both senders busy at the same time
     await queue(200, "pair");
     const now = new Date(Date.now() + 1000);
-    await Promise.all([drain(now), drain(now)]);
+    const [first, second] = await Promise.all([startSender(now), startSender(now)]);
+    const [a, b] = await Promise.all([first.finished, second.finished]);
+    expect(a.sent + b.sent).toBe(200);
+    // Both really took part: the split shows the two claims interleaved.
+    expect(a.sent).toBeGreaterThan(0);
+    expect(b.sent).toBeGreaterThan(0);
     const subjects = smtp.messages.map((m) => m.subject);
     expect(subjects).toHaveLength(200);
     expect(new Set(subjects).size).toBe(200);
     expect((await pool.query(`SELECT count(*)::int AS n FROM "EmailMessage" WHERE status = 'sent'`)).rows[0].n).toBe(200);
   });
 
-  it("a sender killed mid-batch: its messages are picked up after the lease expires, once", async () => {
+  it("a sender process killed mid-batch: its messages are picked up after the lease expires, once", async () => {
+    stopOutboxWorker();
     smtp = await startTestSmtpServer(PORT);
     await queue(10, "orphan");
     const now = new Date(Date.now() + 1000);
-    // The first sender claims the batch and dies before sending (nothing else happens to the rows).
-    const claimed = await claimDueEmails(now, 10, 120_000);
-    expect(claimed).toHaveLength(10);
-    expect((await deliverDueEmails({ now })).claimed).toBe(0);
-    expect((await deliverDueEmails({ now: new Date(now.getTime() + 119_000) })).claimed).toBe(0);
-    await drain(new Date(now.getTime() + 121_000));
-    expect(smtp.messages).toHaveLength(10);
-    expect(new Set(smtp.messages.map((m) => m.subject)).size).toBe(10);
+    // The first sender delivers three, then the mail server keeps it waiting on the fourth: kill it there.
+    const held = smtp.holdAfter(3);
+    const doomed = await startSender(now);
+    await held;
+    doomed.child.kill("SIGKILL");
+    await doomed.exited;
+    expect(smtp.messages).toHaveLength(3);
+    const counts = async () => Object.fromEntries((await pool.query(`SELECT status, count(*)::int AS n FROM "EmailMessage" GROUP BY status`)).rows.map((r) => [r.status, r.n]));
+    // Its batch of ten stays claimed: three sent, seven held by a lease nobody will finish.
+    expect(await counts()).toEqual({ sent: 3, sending: 7 });
+
+    smtp.slowDown(0);
+    smtp.holdAfter(Number.MAX_SAFE_INTEGER);
+    // Another instance leaves them alone while the lease runs...
+    expect(await (await startSender(new Date(now.getTime() + 119_000))).finished).toEqual({ sent: 0 });
+    // ...and delivers them once it has expired.
+    expect(await (await startSender(new Date(now.getTime() + 121_000))).finished).toEqual({ sent: 7 });
+    expect(await counts()).toEqual({ sent: 10 });
+    const subjects = smtp.messages.map((m) => m.subject);
+    expect(subjects).toHaveLength(10);
+    expect(new Set(subjects).size).toBe(10);
   });
 });
 
