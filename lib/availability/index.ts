@@ -38,36 +38,36 @@ export async function loadSchedules(
 ): Promise<PractitionerSchedule[]> {
   const rangeStart = londonWallTimeToInstant(input.from, 0);
   const rangeEnd = londonWallTimeToInstant(addLondonDays(input.to, 1), 0);
-  const [rows, busy] = await Promise.all([
-    client.practitioner.findMany({
-      where: { id: { in: input.practitionerIds } },
-      orderBy: { sortOrder: "asc" },
-      select: {
-        id: true,
-        slug: true,
-        weeklyHours: { select: { weekday: true, startMinute: true, endMinute: true } },
-        weeklyBreaks: { select: { weekday: true, startMinute: true, endMinute: true } },
-        dateOverrides: {
-          where: { date: { gte: new Date(`${input.from}T00:00:00Z`), lte: new Date(`${input.to}T00:00:00Z`) } },
-          select: { date: true, startMinute: true, endMinute: true },
-        },
+  // One query after the other: `client` is often a transaction, whose single connection must not
+  // be given two queries at once.
+  const rows = await client.practitioner.findMany({
+    where: { id: { in: input.practitionerIds } },
+    orderBy: { sortOrder: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      weeklyHours: { select: { weekday: true, startMinute: true, endMinute: true } },
+      weeklyBreaks: { select: { weekday: true, startMinute: true, endMinute: true } },
+      dateOverrides: {
+        where: { date: { gte: new Date(`${input.from}T00:00:00Z`), lte: new Date(`${input.to}T00:00:00Z`) } },
+        select: { date: true, startMinute: true, endMinute: true },
       },
-    }),
-    // Busy time can run to thousands of rows over two months: read it as plain epoch numbers in one
-    // round trip rather than as model objects (this is most of an uncached availability request).
-    client.$queryRaw<{ practitionerId: string; start: number; end: number }[]>`
-      SELECT "practitionerId", (extract(epoch FROM "startsAt") * 1000)::float8 AS start, (extract(epoch FROM "endsAt") * 1000)::float8 AS "end"
-        FROM "Booking"
-       WHERE "practitionerId" = ANY(${input.practitionerIds})
-         AND status::text = ANY(${[...SLOT_HOLDING_STATUSES]})
-         AND "startsAt" < ${rangeEnd} AND "endsAt" > ${rangeStart}
-         AND id <> ${input.ignoreBookingId ?? ""}
-      UNION ALL
-      SELECT "practitionerId", (extract(epoch FROM "startsAt") * 1000)::float8, (extract(epoch FROM "endsAt") * 1000)::float8
-        FROM "TimeOff"
-       WHERE "practitionerId" = ANY(${input.practitionerIds})
-         AND "startsAt" < ${rangeEnd} AND "endsAt" > ${rangeStart}`,
-  ]);
+    },
+  });
+  // Busy time can run to thousands of rows over two months: read it as plain epoch numbers in one
+  // round trip rather than as model objects (this is most of an uncached availability request).
+  const busy = await client.$queryRaw<{ practitionerId: string; start: number; end: number }[]>`
+    SELECT "practitionerId", (extract(epoch FROM "startsAt") * 1000)::float8 AS start, (extract(epoch FROM "endsAt") * 1000)::float8 AS "end"
+      FROM "Booking"
+     WHERE "practitionerId" = ANY(${input.practitionerIds})
+       AND status::text = ANY(${[...SLOT_HOLDING_STATUSES]})
+       AND "startsAt" < ${rangeEnd} AND "endsAt" > ${rangeStart}
+       AND id <> ${input.ignoreBookingId ?? ""}
+    UNION ALL
+    SELECT "practitionerId", (extract(epoch FROM "startsAt") * 1000)::float8, (extract(epoch FROM "endsAt") * 1000)::float8
+      FROM "TimeOff"
+     WHERE "practitionerId" = ANY(${input.practitionerIds})
+       AND "startsAt" < ${rangeEnd} AND "endsAt" > ${rangeStart}`;
   return rows.map((row) => ({
     practitionerId: row.id,
     slug: row.slug,
