@@ -134,3 +134,10 @@ test.describe("desktop at 1280 px", () => {
     expect(errors, "console errors").toEqual([]);
   });
 });
+
+test("a wrong or expired manage link answers 404 with a way back, and tells nothing about any booking", async ({ page }) => {
+  const response = await page.goto("/booking/not-a-real-link-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: /book/i }).first()).toBeVisible();
+  await expect(page.locator("meta[name=robots]").first()).toHaveAttribute("content", /noindex/);
+});

@@ -1,6 +1,10 @@
 import { PageLoading } from "@/components/ui/page-loading";
 
-/** Shown while a patient page streams in: a calm placeholder with the page's rough shape. */
+/**
+ * Shown while the booking page loads its calendar: a calm placeholder with the page's rough shape.
+ * Only here, not around every patient page: under a loading boundary a page that is not found
+ * (a wrong manage link) would already have sent "200 OK" before it knew.
+ */
 export default function Loading() {
   return (
     <PageLoading className="mx-auto w-full max-w-6xl px-4 py-12 sm:px-6 sm:py-16" skeletonClassName="mt-8">
