@@ -363,7 +363,7 @@ export function PhoneBookingForm({
           checked={notify}
           onChange={(event) => setNotify(event.target.checked)}
           label="Email the patient a confirmation"
-          hint={notify ? "With the time, the reference and a calendar invite." : "No email will be sent: read the details to the caller."}
+          hint={notify ? "With the time, the reference and a calendar invite." : "No confirmation will be sent: read the details to the caller. The reminder the day before still goes out."}
         />
         {formError ? <Alert tone="error" title="The booking was not made">{formError}</Alert> : null}
         <div>
