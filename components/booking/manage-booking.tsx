@@ -13,7 +13,7 @@ import { cancelBookingSchema } from "@/lib/validation/booking";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Field, TextArea } from "@/components/ui/field";
+import { ReasonField } from "@/components/ui/field";
 import { GENERIC_ERROR, postJson } from "./api";
 import { InlineSlotChooser } from "./inline-slot-chooser";
 import { RadioCards } from "./radio-cards";
@@ -246,18 +246,17 @@ export function ManageBooking({ view, upcoming, horizonDays }: ManageBookingProp
         onConfirm={cancelBooking}
         onCancel={() => setDialogOpen(false)}
       >
-        <Field id="cancel-reason" label="Reason" optional error={reasonError} hint="This helps the clinic, but you do not have to say.">
-          <TextArea
-            name="reason"
-            rows={3}
-            maxLength={500}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              if (reasonError) setReasonError(null);
-            }}
-          />
-        </Field>
+        <ReasonField
+          id="cancel-reason"
+          label="Reason"
+          hint="This helps the clinic, but you do not have to say."
+          value={reason}
+          error={reasonError}
+          onChange={(value) => {
+            setReason(value);
+            setReasonError(null);
+          }}
+        />
       </ConfirmDialog>
     </div>
   );

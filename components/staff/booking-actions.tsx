@@ -14,7 +14,7 @@ import { cancelBookingSchema } from "@/lib/validation/booking";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Checkbox, Field, TextArea } from "@/components/ui/field";
+import { Checkbox, ReasonField } from "@/components/ui/field";
 import { failureMessage, staffRequest } from "./booking-api";
 import { BookingReschedule, type PractitionerChoice } from "./booking-reschedule";
 
@@ -260,18 +260,17 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
           onConfirm={declineBooking}
           onCancel={() => setDialog(null)}
         >
-          <Field id="decline-reason" label="Reason for declining" optional error={dialog === "decline" ? reasonMessage : null} hint="It is included in the email to the patient.">
-            <TextArea
-              name="reason"
-              rows={3}
-              maxLength={500}
-              value={declineReason}
-              onChange={(event) => {
-                setDeclineReason(event.target.value);
-                if (reasonMessage) setReasonMessage(null);
-              }}
-            />
-          </Field>
+          <ReasonField
+            id="decline-reason"
+            label="Reason for declining"
+            hint="It is included in the email to the patient."
+            value={declineReason}
+            error={dialog === "decline" ? reasonMessage : null}
+            onChange={(value) => {
+              setDeclineReason(value);
+              setReasonMessage(null);
+            }}
+          />
         </ConfirmDialog>
       ) : null}
 
@@ -288,18 +287,16 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
           onCancel={() => setDialog(null)}
         >
           <div className="flex flex-col gap-3">
-            <Field id="cancel-reason" label="Reason for cancelling" optional error={dialog === "cancel" ? reasonMessage : null}>
-              <TextArea
-                name="reason"
-                rows={3}
-                maxLength={500}
-                value={cancelReason}
-                onChange={(event) => {
-                  setCancelReason(event.target.value);
-                  if (reasonMessage) setReasonMessage(null);
-                }}
-              />
-            </Field>
+            <ReasonField
+              id="cancel-reason"
+              label="Reason for cancelling"
+              value={cancelReason}
+              error={dialog === "cancel" ? reasonMessage : null}
+              onChange={(value) => {
+                setCancelReason(value);
+                setReasonMessage(null);
+              }}
+            />
             <Checkbox
               id="cancel-notify"
               name="notifyPatient"

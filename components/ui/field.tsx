@@ -170,6 +170,18 @@ export function TextArea({ invalid: invalidProp, className = "", rows = 4, ...re
   );
 }
 
+/**
+ * The optional "reason" box of a cancel or decline dialog. Typing clears the error shown under it;
+ * the 500-character limit is the one the server's schemas enforce.
+ */
+export function ReasonField({ id, label, hint, value, error, onChange }: { id: string; label: string; hint?: string; value: string; error: string | null; onChange: (value: string) => void }) {
+  return (
+    <Field id={id} label={label} optional error={error} hint={hint}>
+      <TextArea name="reason" rows={3} maxLength={500} value={value} onChange={(event) => onChange(event.target.value)} />
+    </Field>
+  );
+}
+
 export type SelectProps = ComponentProps<"select"> & ControlExtras;
 
 export function Select({ invalid: invalidProp, className = "", children, ...rest }: SelectProps) {
