@@ -6,8 +6,9 @@
  * The links wrap onto extra rows on narrow screens rather than hiding behind a menu: there are at
  * most eight, and staff switch between them all day.
  */
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
+import { Spinner } from "@/components/ui/spinner";
 
 export type StaffNavItem = {
   href: string;
@@ -30,6 +31,15 @@ function isCurrent(pathname: string, href: string): boolean {
   // match their sub-pages by whole segments ("/staff/book" must not match "/staff/bookings/...").
   if (href === "/staff") return pathname === "/staff";
   return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/**
+ * A spinner on the clicked link until the page arrives: most staff pages have no loading.tsx (so
+ * that they can answer 404 properly), which would otherwise leave a slow click looking dead.
+ */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  return pending ? <Spinner label="Loading" /> : null;
 }
 
 export function StaffNav({ items, className = "" }: { items: StaffNavItem[]; className?: string }) {
@@ -60,6 +70,7 @@ export function StaffNav({ items, className = "" }: { items: StaffNavItem[]; cla
                     <span className="sr-only"> {item.countLabel ?? ""})</span>
                   </span>
                 ) : null}
+                <PendingMark />
               </Link>
             </li>
           );

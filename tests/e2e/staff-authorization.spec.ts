@@ -161,6 +161,26 @@ test("staff pages check the session themselves, not only the proxy (a forged ses
   await forged.dispose();
 });
 
+test("staff pages answer 404 for another practitioner's booking, a section the role cannot open, or an unknown address", async () => {
+  const pages: [Actor, string, number][] = [
+    ["sally", `/staff/bookings/${sallyBooking.id}`, 200],
+    ["hannah", `/staff/bookings/${sallyBooking.id}`, 404],
+    ["hannah", "/staff/schedule/sally", 404],
+    ["sally", "/staff/schedule/sally", 200],
+    ["sally", "/staff/admin", 404],
+    ["sally", "/staff/patients?q=Matrix", 404],
+    ["reception", "/staff/patients?q=Matrix", 200],
+    ["reception", "/staff/admin/accounts", 404],
+    ["admin", "/staff/admin/accounts", 200],
+    ["reception", "/staff/no-such-page", 404],
+  ];
+  for (const [actor, path, status] of pages) {
+    const response = await clients[actor].get(path, { maxRedirects: 0 });
+    expect(response.status(), `${actor} ${path}`).toBe(status);
+    if (status === 404) expect(await response.text(), `${actor} ${path}`).not.toMatch(/Matrix Patient|matrix@example\.com/);
+  }
+});
+
 test("a signed-in staff member's state-changing request from another site is refused", async () => {
   const response = await clients.reception.post(`/api/staff/bookings/${sallyBooking.id}/notes`, { data: { staffNotes: "csrf" }, headers: { origin: "https://evil.example" } });
   expect(response.status()).toBe(403);

@@ -1,7 +1,12 @@
 import { PageLoading } from "@/components/ui/page-loading";
 
-/** Shown while a staff page loads (they all read the database per request): the rough page shape. */
-export default function StaffLoading() {
+/**
+ * Shown while the diary or the requests list loads: the rough page shape. Only those two have a
+ * loading.tsx. Under a loading boundary the response has already begun with "200 OK" when the page
+ * runs, so pages that may answer 404 (a booking that is not yours, a section your role cannot open,
+ * an unknown address) must stay outside one.
+ */
+export function StaffPageLoading() {
   return (
     <PageLoading skeletonClassName="mt-6">
       <div className="h-9 w-64 max-w-full rounded-lg bg-sand-200" />

@@ -1,0 +1,1 @@
+export { StaffPageLoading as default } from "@/components/staff/staff-page-loading";
