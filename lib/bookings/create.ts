@@ -11,6 +11,7 @@ import {
   bookingDtoSelect,
   choosePractitionerForSlot,
   lockPractitioners,
+  practitionersBusyBetween,
   recordBookingEvent,
   runBookingTransaction,
   toPublicBookingDto,
@@ -64,7 +65,13 @@ export type NewBooking = {
  */
 export async function insertBooking(tx: Tx, input: NewBooking): Promise<BookingRow> {
   await lockPractitioners(tx, input.candidateIds);
-  const slot = await choosePractitionerForSlot(tx, { service: input.service, candidateIds: input.candidateIds, start: input.start, now: input.now, audience: input.audience });
+  // When many patients want one slot, all but the first find it taken here, in one query, instead
+  // of loading whole diaries while the others wait for the lock.
+  const end = new Date(input.start.getTime() + input.service.durationMinutes * 60_000);
+  const busy = await practitionersBusyBetween(tx, input.candidateIds, input.start, end);
+  const candidateIds = input.candidateIds.filter((id) => !busy.has(id));
+  if (candidateIds.length === 0) throw new BookingAbort("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
+  const slot = await choosePractitionerForSlot(tx, { service: input.service, candidateIds, start: input.start, now: input.now, audience: input.audience });
   if (!slot) throw new BookingAbort("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
   const patient = await tx.patient.upsert({
     where: { email: input.patient.email },

@@ -8,7 +8,6 @@ import { addLondonDays, londonDateOf, londonWallTimeToInstant } from "@/lib/time
 import { SLOT_HOLDING_STATUSES, findFreeSlotsAt, type ServiceForBooking } from "@/lib/availability";
 import type { Slot } from "@/lib/availability/slots";
 import type { EmailBooking } from "@/lib/email/templates";
-import { generateManageToken, hashToken } from "./tokens";
 
 export type BookingStatus = "requested" | "confirmed" | "declined" | "cancelled" | "attended" | "no_show";
 
@@ -61,16 +60,6 @@ export function auditSnapshot(row: BookingRow) {
   return { status: row.status, start: row.startsAt.toISOString(), end: row.endsAt.toISOString(), practitioner: row.practitioner.slug };
 }
 
-/**
- * A new manage link for a booking, for one email. Only the token's hash is stored; the links in
- * earlier emails keep working.
- */
-export async function issueManageLink(tx: Tx, bookingId: string): Promise<string> {
-  const token = generateManageToken();
-  await tx.manageToken.create({ data: { tokenHash: hashToken(token), bookingId } });
-  return new URL(`/booking/${token}`, getServerEnv().APP_URL).toString();
-}
-
 export function bookUrl(): string {
   return new URL("/book", getServerEnv().APP_URL).toString();
 }
@@ -95,6 +84,15 @@ export async function lockPractitioners(tx: Tx, practitionerIds: string[]): Prom
   for (const id of [...new Set(practitionerIds)].sort()) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`practitioner:${id}`}))`;
   }
+}
+
+/** Those of `practitionerIds` with a live booking overlapping [start, end). */
+export async function practitionersBusyBetween(tx: Tx, practitionerIds: string[], start: Date, end: Date): Promise<Set<string>> {
+  const rows = await tx.booking.findMany({
+    where: { practitionerId: { in: practitionerIds }, status: { in: [...SLOT_HOLDING_STATUSES] }, startsAt: { lt: end }, endsAt: { gt: start } },
+    select: { practitionerId: true },
+  });
+  return new Set(rows.map((row) => row.practitionerId));
 }
 
 function findInError(error: unknown, predicate: (value: Record<string, unknown>) => boolean, depth = 0): boolean {

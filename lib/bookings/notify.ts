@@ -13,11 +13,13 @@ import {
   renderPatientRescheduledEmail,
   renderReminderEmail,
 } from "@/lib/email/templates";
-import { bookUrl, issueManageLink, toEmailBooking, type BookingRow } from "./internal";
+import { bookUrl, toEmailBooking, type BookingRow } from "./internal";
+import { issueManageToken, manageUrlFor, manageUrlPlaceholder } from "./manage-link";
 
 /**
  * The patient emails that follow booking changes, queued in the change's own transaction.
- * Each carries a fresh manage link where the booking can still be changed, and a calendar invite
+ * Each carries a manage link of its own (minted as it is sent: see ./manage-link.ts) where the
+ * booking can still be changed, and a calendar invite
  * once the booking is confirmed: same UID for the booking's life, SEQUENCE = icsSequence.
  */
 function invite(row: BookingRow, clinic: ClinicInfo, method: "REQUEST" | "CANCEL"): { content: string; method: "REQUEST" | "CANCEL" } {
@@ -42,14 +44,14 @@ function base(row: BookingRow, kind: string, dedupeSuffix = "") {
   return { dedupeKey: `booking:${row.id}:${kind}${dedupeSuffix}`, kind, bookingId: row.id, to: row.patient.email, toName: row.patient.name };
 }
 
+/** Returns the manage link for the confirmation page; the acknowledgement email gets its own. */
 export async function notifyRequestReceived(tx: Tx, row: BookingRow, clinic: ClinicInfo): Promise<string> {
-  const manageUrl = await issueManageLink(tx, row.id);
-  await queueEmail(tx, { ...base(row, "acknowledgement"), ...renderAcknowledgementEmail(toEmailBooking(row), clinic, manageUrl) });
-  return manageUrl;
+  await queueEmail(tx, { ...base(row, "acknowledgement"), ...renderAcknowledgementEmail(toEmailBooking(row), clinic, manageUrlPlaceholder()) });
+  return manageUrlFor(await issueManageToken(tx, row.id));
 }
 
 export async function notifyConfirmed(tx: Tx, row: BookingRow, clinic: ClinicInfo): Promise<void> {
-  const manageUrl = await issueManageLink(tx, row.id);
+  const manageUrl = manageUrlPlaceholder();
   await queueEmail(tx, {
     ...base(row, "confirmation", `:${row.icsSequence}`),
     ...renderConfirmationEmail(toEmailBooking(row), clinic, manageUrl),
@@ -68,7 +70,7 @@ export async function notifyCancelled(tx: Tx, row: BookingRow, clinic: ClinicInf
 }
 
 export async function notifyRescheduled(tx: Tx, row: BookingRow, clinic: ClinicInfo, by: "patient" | "clinic"): Promise<void> {
-  const manageUrl = await issueManageLink(tx, row.id);
+  const manageUrl = manageUrlPlaceholder();
   const confirmed = row.status === "confirmed";
   const rendered =
     by === "patient" ? renderPatientRescheduledEmail(toEmailBooking(row), clinic, manageUrl, confirmed) : renderClinicRescheduledEmail(toEmailBooking(row), clinic, manageUrl, confirmed);
@@ -84,7 +86,7 @@ export async function planReminder(tx: Tx, row: BookingRow, settings: ClinicInfo
   if (row.status !== "confirmed") return;
   const sendAt = new Date(row.startsAt.getTime() - settings.reminderLeadMinutes * 60_000);
   if (sendAt.getTime() <= now.getTime()) return;
-  const manageUrl = await issueManageLink(tx, row.id);
+  const manageUrl = manageUrlPlaceholder();
   await queueEmail(tx, {
     ...base(row, "reminder", `:${row.icsSequence}`),
     ...renderReminderEmail(toEmailBooking(row), settings, manageUrl),

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { MANAGE_LINK_PLACEHOLDER_PATH, issueManageToken } from "@/lib/bookings/manage-link";
 import { DeliveryError, getMailTransport, type MailTransport } from "./transport";
 
 /**
@@ -62,6 +63,18 @@ async function isSuperseded(row: ClaimedRow): Promise<boolean> {
   return !booking || booking.status !== "confirmed" || booking.icsSequence !== row.validForSequence;
 }
 
+/**
+ * The bodies to send, with a fresh manage link where the stored ones hold the placeholder (see
+ * lib/bookings/manage-link.ts). A failed attempt's token is kept: the server may have taken the
+ * message before the connection broke, and then that link must work; otherwise nobody saw it.
+ */
+async function withManageLink(row: ClaimedRow): Promise<{ text: string; html: string }> {
+  if (!row.textBody.includes(MANAGE_LINK_PLACEHOLDER_PATH) && !row.htmlBody.includes(MANAGE_LINK_PLACEHOLDER_PATH)) return { text: row.textBody, html: row.htmlBody };
+  // A booking since erased has no link to give: point at the booking page instead.
+  const path = row.bookingId ? `/booking/${await issueManageToken(db, row.bookingId)}` : "/book";
+  return { text: row.textBody.replaceAll(MANAGE_LINK_PLACEHOLDER_PATH, path), html: row.htmlBody.replaceAll(MANAGE_LINK_PLACEHOLDER_PATH, path) };
+}
+
 export async function deliverDueEmails(options: { now?: Date; limit?: number; transport?: MailTransport; baseBackoffMs?: number } = {}): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const transport = options.transport ?? getMailTransport();
@@ -74,13 +87,15 @@ export async function deliverDueEmails(options: { now?: Date; limit?: number; tr
       continue;
     }
     try {
+      // The manage link is minted now, so the stored body never held a usable one.
+      const { text, html } = await withManageLink(row);
       await transport.send({
         id: row.id,
         to: row.toAddress,
         toName: row.toName,
         subject: row.subject,
-        text: row.textBody,
-        html: row.htmlBody,
+        text,
+        html,
         ics: row.icsContent && row.icsMethod ? { content: row.icsContent, method: row.icsMethod } : null,
       });
       // Only the holder of this lease may record the outcome.

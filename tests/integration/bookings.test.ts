@@ -30,6 +30,7 @@ beforeEach(async () => {
 });
 
 const monday = () => upcoming(1); // Sally works Mondays 09:00-17:00
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const tokenOf = (manageUrl: string) => new URL(manageUrl).pathname.split("/").pop()!;
 const params = (token: string) => ({ params: Promise.resolve({ token }) });
 
@@ -107,17 +108,28 @@ describe("POST /api/bookings", () => {
     expect(row).toMatchObject({ status: "requested", email: "pat@example.com" });
     // Only the token's hash is stored, nowhere its plain value.
     const token = tokenOf(result.body.manageUrl);
-    const tokens = (await pool.query(`SELECT "tokenHash" FROM "ManageToken"`)).rows;
-    expect(tokens).toEqual([{ tokenHash: createHash("sha256").update(token).digest("hex") }]);
-    const everything = (await pool.query(`SELECT row_to_json(b)::text AS j FROM "Booking" b UNION ALL SELECT row_to_json(i)::text FROM "IdempotencyRecord" i`)).rows;
-    expect(everything.some((r: { j: string }) => r.j.includes(token))).toBe(false);
+    const hashes = async () => (await pool.query(`SELECT "tokenHash" FROM "ManageToken"`)).rows.map((r: { tokenHash: string }) => r.tokenHash);
+    expect(await hashes()).toContain(sha256(token));
     expect(await countRows("BookingEvent")).toBe(1);
 
+    // The email carries a link of its own, which opens the same booking.
     const mail = await smtp.waitFor((m) => m.subject?.includes(result.body.booking.reference) ?? false);
     expect(mail.to && "text" in mail.to ? mail.to.text : "").toContain("pat@example.com");
-    expect(mail.text).toContain(result.body.manageUrl);
     expect(mail.text).toMatch(/(GMT|BST)/);
-    expect(mail.html).toContain(result.body.manageUrl);
+    const emailToken = mail.text!.match(/http:\/\/localhost:3999\/booking\/([A-Za-z0-9_-]{43})/)![1]!;
+    expect(emailToken).not.toBe(token);
+    expect(mail.html).toContain(`/booking/${emailToken}`);
+    expect(await hashes()).toContain(sha256(emailToken));
+    const opened = await getManage(new Request(`http://localhost:3999/api/manage/${emailToken}`), params(emailToken));
+    expect(opened.status).toBe(200);
+    expect((await opened.json()).booking.reference).toBe(result.body.booking.reference);
+
+    // Neither link is stored anywhere in a usable form: not in the booking, the idempotency record or the outbox.
+    const everything = (
+      await pool.query(`SELECT row_to_json(b)::text AS j FROM "Booking" b UNION ALL SELECT row_to_json(i)::text FROM "IdempotencyRecord" i UNION ALL SELECT row_to_json(e)::text FROM "EmailMessage" e`)
+    ).rows.map((r: { j: string }) => r.j);
+    expect(everything.length).toBeGreaterThanOrEqual(2);
+    expect(everything.filter((j) => j.includes(token) || j.includes(emailToken))).toEqual([]);
   });
 
   it("a raw SQL insert that overlaps a held booking is refused by the database itself", async () => {

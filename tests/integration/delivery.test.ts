@@ -7,6 +7,8 @@ import { queueEmail } from "@/lib/email/outbox";
 import { MAX_ATTEMPTS, deliverDueEmails, stopOutboxWorker } from "@/lib/email/delivery";
 import { listMessages, resendMessage } from "@/lib/email/messages";
 import { cancelBookingByStaff, confirmBooking, createPhoneBooking, rescheduleBookingByStaff } from "@/lib/bookings/staff";
+import { getManagedBooking } from "@/lib/bookings/manage";
+import { MANAGE_LINK_PLACEHOLDER_PATH } from "@/lib/bookings/manage-link";
 import { addDateOverride } from "@/lib/schedule";
 import { formatLondonDateTimeWithZone } from "@/lib/time/london";
 import { at, bookingBody, jsonRequest, resetDiary, testPool, upcoming } from "../support/fixtures";
@@ -18,6 +20,7 @@ import { loadStaff } from "../support/staff";
  * tests. Time is passed in (`now`) to walk through retries and leases without waiting.
  */
 const PORT = Number(process.env.TEST_SMTP_PORT);
+const MANAGE_LINK = /https?:\/\/[^\s"]+\/booking\/([A-Za-z0-9_-]{43})/;
 let pool: pg.Pool;
 let smtp: TestSmtpServer | null = null;
 let staff: Awaited<ReturnType<typeof loadStaff>>;
@@ -207,11 +210,12 @@ describe("content", () => {
     smtp = await startTestSmtpServer(PORT);
     const date = upcoming(1);
     const response = await postBooking(jsonRequest("/api/bookings", bookingBody({ start: at(date, "10:00"), email: "content@example.com", name: "Connie Tent" })));
-    const { booking, manageUrl } = await response.json();
+    const { booking } = await response.json();
     await drain(new Date(Date.now() + 1000));
     const mail = await smtp.waitFor((m) => m.subject?.includes(booking.reference) ?? false);
     expect(mail.subject).toBe(`We have received your consultation request (${booking.reference})`);
     expect(mail.subject).not.toMatch(/SMP|scalp|tattoo|laser|dark/i);
+    const manageUrl = mail.text!.match(MANAGE_LINK)![0];
     expect(mail.html).toContain(manageUrl);
     expect(mail.text).toContain(formatLondonDateTimeWithZone(new Date(at(date, "10:00"))));
     expect(mail.text).toMatch(/(GMT|BST)/);
@@ -240,6 +244,46 @@ describe("content", () => {
     expect(smtp.envelopes[0]!.to).toEqual(["victim@example.com"]);
     expect(smtp.messages[0]!.bcc).toBeUndefined();
     expect(smtp.messages[0]!.headers.has("bcc")).toBe(false);
+  });
+});
+
+describe("manage links in the outbox", () => {
+  it("are minted as each email is sent: queued or sent, the outbox never holds a usable link", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    stopOutboxWorker();
+    const date = upcoming(1);
+    const made = await createPhoneBooking(staff.reception, { service: "consultation", practitioner: "sally", start: new Date(at(date, "15:00")), patient: { name: "Link Later", email: "linklater@example.com", phone: "07700 900997" } }, new Date());
+    expect(made.ok).toBe(true);
+    const id = made.ok ? made.data.booking.id : "";
+    const stored = async () => (await pool.query(`SELECT kind, status, "textBody" || "htmlBody" AS body FROM "EmailMessage" WHERE "bookingId" = $1 ORDER BY kind`, [id])).rows;
+    const tokensFor = async () => (await pool.query(`SELECT count(*)::int AS n FROM "ManageToken" WHERE "bookingId" = $1`, [id])).rows[0].n;
+
+    // Stored: the confirmation (perhaps already sent by the after-commit kick) and the reminder
+    // (queued for the day before) hold a placeholder, not a link.
+    expect((await stored()).map((r) => r.kind)).toEqual(["confirmation", "reminder"]);
+    for (const row of await stored()) {
+      expect(row.body).toContain(MANAGE_LINK_PLACEHOLDER_PATH);
+      expect(row.body).not.toMatch(MANAGE_LINK);
+    }
+
+    await drain(new Date(Date.now() + 1000));
+    const mail = await smtp.waitFor((m) => m.subject?.includes(made.ok ? made.data.booking.reference : "?") ?? false);
+    const token = mail.text!.match(MANAGE_LINK)![1]!;
+    expect(mail.html).toContain(`/booking/${token}`);
+    expect(await tokensFor()).toBe(1);
+    expect((await getManagedBooking(token, new Date()))?.reference).toBe(made.ok ? made.data.booking.reference : "?");
+    // Sent: still no link in the stored body.
+    const after = await stored();
+    expect(after.find((r) => r.kind === "confirmation")!.status).toBe("sent");
+    for (const row of after) expect(row.body).not.toContain(token);
+
+    // The reminder gets a link of its own when it goes, a different one.
+    await drain(new Date(Date.parse(at(date, "15:00")) - 23 * 3_600_000));
+    const reminder = smtp.messages.find((m) => m.subject?.startsWith("Reminder"))!;
+    const reminderToken = reminder.text!.match(MANAGE_LINK)![1]!;
+    expect(reminderToken).not.toBe(token);
+    expect((await getManagedBooking(reminderToken, new Date()))?.reference).toBe(made.ok ? made.data.booking.reference : "?");
+    expect(await tokensFor()).toBe(2);
   });
 });
 
