@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { SMTP_PORT } from "../../playwright.config";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { parseInvite } from "../support/ics";
-import { STAFF_PASSWORD, collectConsoleErrors, expectNoSidewaysScroll, londonInstant, shot, signInApi, upcomingDate } from "./support";
+import { STAFF_PASSWORD, chooseRoomyDay, collectConsoleErrors, expectNoSidewaysScroll, londonInstant, shot, signInApi, upcomingDate } from "./support";
 
 /**
  * The front desk and a practitioner in a real browser: the receptionist books a phone caller and
@@ -26,20 +26,6 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel("Password").fill(STAFF_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
-
-/** Clicks the first day in the calendar with three or more free times, moving on a month if needed. */
-async function chooseRoomyDay(page: Page) {
-  const roomy = page.getByRole("button", { name: /, (?:[3-9]|\d{2,}) times free$/ });
-  for (let month = 0; month < 3; month++) {
-    const found = await roomy.first().waitFor({ state: "visible", timeout: 5000 }).then(
-      () => true,
-      () => false,
-    );
-    if (found) break;
-    await page.getByRole("button", { name: /^Next month/ }).click();
-  }
-  await roomy.first().click();
 }
 
 test("the receptionist books a phone caller and then moves the booking", async ({ page }) => {

@@ -53,3 +53,17 @@ export function londonInstant(date: string, time: string): string {
   const zone = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", timeZoneName: "short" }).format(guess);
   return new Date(guess.getTime() - (zone.includes("BST") ? 3_600_000 : 0)).toISOString();
 }
+
+/** Clicks the first day in the calendar with three or more free times, moving on a month if needed. */
+export async function chooseRoomyDay(page: Page) {
+  const roomy = page.getByRole("button", { name: /, (?:[3-9]|\d{2,}) times free$/ });
+  for (let month = 0; month < 3; month++) {
+    const found = await roomy.first().waitFor({ state: "visible", timeout: 5000 }).then(
+      () => true,
+      () => false,
+    );
+    if (found) break;
+    await page.getByRole("button", { name: /^Next month/ }).click();
+  }
+  await roomy.first().click();
+}
