@@ -1,12 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { sharedFreshReads } from "./shared-reads";
 
 /**
  * Availability answers, cached per query in this process and keyed on the database's diary version
  * (bumped by triggers whenever bookings, hours, time off or rules change; see the migration).
- * While nothing changes a request costs at most a share of one primary-key read, so a busy evening
- * of patients browsing the calendar does not recompute the diary for every click. An entry also expires when
- * its first slot falls inside the notice period, and after a minute so the horizon moves on.
+ * While nothing changes a request costs at most a share of one primary-key read, so a busy
+ * evening of patients browsing the calendar does not recompute the diary for every click. An entry
+ * also expires when its first slot falls inside the notice period, and after a minute so the
+ * horizon moves on.
  */
 const MAX_ENTRIES = 500;
 const MAX_AGE_MS = 60_000;
@@ -14,38 +16,14 @@ const MAX_AGE_MS = 60_000;
 type Entry<T> = { version: string; computedAt: number; validUntil: number; value: T };
 const store = globalThis as unknown as { vhAvailabilityCache?: Map<string, Entry<unknown>> };
 
-type VersionReads = { running: Promise<string> | null; queued: Promise<string> | null };
-const reads = ((globalThis as unknown as { vhDiaryVersionReads?: VersionReads }).vhDiaryVersionReads ??= { running: null, queued: null });
-
-function startVersionRead(): Promise<string> {
-  const read = db.diaryVersion.findUnique({ where: { id: 1 }, select: { version: true } }).then((row) => String(row?.version ?? 0n));
-  reads.running = read;
-  const done = () => {
-    if (reads.running === read) reads.running = null;
-  };
-  read.then(done, done);
-  return read;
-}
-
 /**
- * The diary version, read after this call began, so a change committed before a request is always
- * seen by it. Under load the reads are shared: a request that arrives while a read is under way
- * (one that began too early for it) waits for the next read, and every request arriving meanwhile
- * shares that one. So a burst of patients costs a few primary-key reads, not one each.
+ * The diary version, read after each request began, so a change committed before a request is
+ * always seen by it; a burst of patients costs a few primary-key reads, not one each.
  */
-function getDiaryVersion(): Promise<string> {
-  if (!reads.running) return startVersionRead();
-  reads.queued ??= reads.running
-    .then(
-      () => undefined,
-      () => undefined,
-    )
-    .then(() => {
-      reads.queued = null;
-      return startVersionRead();
-    });
-  return reads.queued;
-}
+const state = globalThis as unknown as { vhDiaryVersion?: () => Promise<string> };
+const getDiaryVersion = (state.vhDiaryVersion ??= sharedFreshReads(() =>
+  db.diaryVersion.findUnique({ where: { id: 1 }, select: { version: true } }).then((row) => String(row?.version ?? 0n)),
+));
 
 export async function cachedAvailability<T>(
   key: string,
