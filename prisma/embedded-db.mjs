@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepExtendedBatchesTogether } from "./pglite-socket-batches.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dataDir = process.env.EMBEDDED_DB_DIR ?? path.join(root, ".data", "pglite");
@@ -23,6 +24,7 @@ const db = await PGlite.create({ dataDir, extensions: { btree_gist } });
 await db.exec("SET TIME ZONE 'UTC'");
 
 const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 100 });
+keepExtendedBatchesTogether(server);
 server.addEventListener("error", (event) => console.error("[embedded-db]", event.detail ?? event));
 try {
   await server.start();

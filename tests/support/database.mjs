@@ -15,7 +15,8 @@ function run(args, env) {
   });
 }
 
-function startEmbedded(port) {
+/** An in-memory embedded PostgreSQL (prisma/embedded-db.mjs) on `port`; kill `child` to stop it. */
+export function startEmbeddedDatabase(port) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, "prisma/embedded-db.mjs")], {
       cwd: root,
@@ -54,7 +55,7 @@ export async function provisionTestDatabase({ seedPassword = "test-staff-passwor
     console.log(`[test-db] created database ${name} on the server in DATABASE_URL`);
   } else {
     const port = 55000 + (process.pid % 5000);
-    const embedded = await startEmbedded(port);
+    const embedded = await startEmbeddedDatabase(port);
     url = embedded.url;
     teardown = async () => {
       embedded.child.kill("SIGTERM");
