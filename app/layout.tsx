@@ -1,13 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { FAVICON_SVG } from "@/components/favicon";
 import "./globals.css";
-
-// The logo mark inlined as the favicon, so browsers don't request a missing /favicon.ico (a 404 in
-// the console on every first visit).
-const FAVICON_SVG =
-  "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 36 36'><rect width='36' height='36' rx='10' fill='#18524e'/>" +
-  "<path d='M11 27V17a7 7 0 0 1 14 0v10M8 27h20' fill='none' stroke='white' stroke-width='2.4' stroke-linecap='round'/></svg>";
 
 export const metadata: Metadata = {
   title: {
@@ -18,6 +13,7 @@ export const metadata: Metadata = {
     "Scalp micropigmentation (SMP) removal with the Candela PicoWay picosecond laser at Victoria House Clinic, Sutton Coldfield, Birmingham. Book a free consultation online.",
   applicationName: "Victoria House Clinic",
   formatDetection: { telephone: false },
+  // Inlined, so that no page waits on a request for its icon (and /favicon.ico answers too).
   icons: { icon: [{ url: `data:image/svg+xml,${encodeURIComponent(FAVICON_SVG)}`, type: "image/svg+xml" }] },
 };
 

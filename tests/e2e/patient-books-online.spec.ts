@@ -99,8 +99,12 @@ test.describe("patient on a 375 px phone", () => {
 test.describe("desktop at 1280 px", () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
-  test("home, booking and privacy pages render without errors", async ({ page }) => {
+  test("home, booking and privacy pages render without errors", async ({ page, request }) => {
     const errors = collectConsoleErrors(page);
+    // Browsers ask for /favicon.ico whatever the page says: it must not be a 404 in the console.
+    const favicon = await request.get("/favicon.ico");
+    expect(favicon.status()).toBe(200);
+    expect(favicon.headers()["content-type"]).toContain("image/svg+xml");
     await page.goto("/");
     await expect(page.getByRole("heading", { name: /prices/i }).first()).toBeVisible();
     await expect(page.getByText("£250").first()).toBeVisible();
