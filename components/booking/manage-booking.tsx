@@ -11,6 +11,7 @@ import {
 } from "@/lib/time/london";
 import { cancelBookingSchema } from "@/lib/validation/booking";
 import { Alert } from "@/components/ui/alert";
+import { useFocusedNotice } from "@/components/ui/use-focused-notice";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ReasonField } from "@/components/ui/field";
@@ -52,24 +53,12 @@ export function ManageBooking({ view, upcoming, horizonDays }: ManageBookingProp
   const base = `/api/manage/${encodeURIComponent(token)}`;
 
   const [mode, setMode] = useState<"view" | "reschedule">("view");
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; title: string; body?: ReactNode } | null>(null);
+  const { notice, ref: noticeRef, announce, clear: clearNotice } = useFocusedNotice<{ tone: "success" | "error"; title: string; body?: ReactNode }>();
   const [cancelled, setCancelled] = useState(false);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [cancelBusy, setCancelBusy] = useState(false);
-  const noticeRef = useRef<HTMLDivElement>(null);
-  const [focusNotice, setFocusNotice] = useState(0);
-
-  useEffect(() => {
-    if (focusNotice > 0) noticeRef.current?.focus();
-  }, [focusNotice]);
-
-  function announce(next: typeof notice) {
-    setNotice(next);
-    setFocusNotice((count) => count + 1);
-  }
-
   const start = Date.parse(view.start);
   const status = cancelled ? "cancelled" : view.status;
   const active = upcoming && (status === "requested" || status === "confirmed");
@@ -184,7 +173,7 @@ export function ManageBooking({ view, upcoming, horizonDays }: ManageBookingProp
               type="button"
               size="lg"
               onClick={() => {
-                setNotice(null);
+                clearNotice();
                 setMode("reschedule");
               }}
             >

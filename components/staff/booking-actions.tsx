@@ -7,11 +7,12 @@
  * Typed reasons survive a failed request, so nothing has to be typed twice.
  */
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import type { StaffBookingDto } from "@/lib/bookings/staff";
 import { formatLondonDateTimeWithZone, formatLondonTime } from "@/lib/time/london";
 import { cancelBookingSchema } from "@/lib/validation/booking";
 import { Alert } from "@/components/ui/alert";
+import { useFocusedNotice } from "@/components/ui/use-focused-notice";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Checkbox, ReasonField } from "@/components/ui/field";
@@ -42,25 +43,14 @@ function reasonError(reason: string): string | null {
 export function BookingActions({ booking, practitioners, canChangePractitioner, canMarkAttendance, notStartedYet = false, horizonDays }: BookingActionsProps) {
   const router = useRouter();
   const [mode, setMode] = useState<"view" | "reschedule">("view");
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [noticeFocus, setNoticeFocus] = useState(0);
+  const { notice, ref: noticeRef, announce, clear: clearNotice } = useFocusedNotice<Notice>();
   const [pending, setPending] = useState<Pending>(null);
   const [dialog, setDialog] = useState<DialogKind>(null);
   const [declineReason, setDeclineReason] = useState("");
   const [cancelReason, setCancelReason] = useState("");
   const [cancelNotify, setCancelNotify] = useState(true);
   const [reasonMessage, setReasonMessage] = useState<string | null>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
   const rescheduleButtonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (noticeFocus > 0) noticeRef.current?.focus();
-  }, [noticeFocus]);
-
-  function announce(next: Notice) {
-    setNotice(next);
-    setNoticeFocus((count) => count + 1);
-  }
 
   const base = `/api/staff/bookings/${encodeURIComponent(booking.id)}`;
   const when = formatLondonDateTimeWithZone(Date.parse(booking.start));
@@ -190,7 +180,7 @@ export function BookingActions({ booking, practitioners, canChangePractitioner, 
                 variant="secondary"
                 disabled={busy}
                 onClick={() => {
-                  setNotice(null);
+                  clearNotice();
                   setMode("reschedule");
                 }}
               >

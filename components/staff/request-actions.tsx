@@ -7,17 +7,17 @@
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { formatLondonDateTime, formatLondonDateTimeWithZone } from "@/lib/time/london";
 import { postJson } from "@/components/booking/api";
 import { Alert } from "@/components/ui/alert";
+import { useFocusedNotice } from "@/components/ui/use-focused-notice";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Field, TextArea } from "@/components/ui/field";
+import { ReasonField } from "@/components/ui/field";
 import type { StaffBookingDto } from "./diary-types";
 
 const NETWORK_ERROR = "The request could not be saved: the server did not answer. Check the connection and try again.";
-const REASON_MAX = 500;
 
 type Notice = { tone: "success" | "error"; text: string };
 type Pending = { id: string; action: "confirm" | "decline" } | null;
@@ -38,20 +38,14 @@ export function RequestList({ requests, showPractitioner, now }: RequestListProp
   const router = useRouter();
   const [pending, setPending] = useState<Pending>(null);
   const [handled, setHandled] = useState<string[]>([]);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // Focus goes to the message: the card that held the button has just disappeared.
+  const { notice, ref: noticeRef, announce } = useFocusedNotice<Notice>();
   const [cardErrors, setCardErrors] = useState<Record<string, string>>({});
   const [declining, setDeclining] = useState<StaffBookingDto | null>(null);
   const [reason, setReason] = useState("");
-  const noticeRef = useRef<HTMLDivElement>(null);
 
   // Hide what was just handled at once; the refresh then brings the server's list.
   const visible = requests.filter((request) => !handled.includes(request.id));
-
-  function announce(next: Notice) {
-    setNotice(next);
-    // After the card disappears focus would fall to the page; put it on the message instead.
-    requestAnimationFrame(() => noticeRef.current?.focus());
-  }
 
   async function act(request: StaffBookingDto, action: "confirm" | "decline", body: Record<string, unknown>) {
     setPending({ id: request.id, action });
@@ -223,9 +217,7 @@ export function RequestList({ requests, showPractitioner, now }: RequestListProp
         }}
         onCancel={() => setDeclining(null)}
       >
-        <Field id="decline-reason" label="Reason" optional hint="Included in the email to the patient, so write it for them.">
-          <TextArea value={reason} onChange={(event) => setReason(event.target.value)} maxLength={REASON_MAX} rows={3} />
-        </Field>
+        <ReasonField id="decline-reason" label="Reason" hint="Included in the email to the patient, so write it for them." value={reason} error={null} onChange={setReason} />
         {declining && cardErrors[declining.id] ? (
           <Alert tone="error" className="mt-4">
             {cardErrors[declining.id]}

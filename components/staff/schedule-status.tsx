@@ -5,21 +5,15 @@
  * "outside working hours" warning after a save, shared so both word and announce it the same way.
  */
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
 import type { ScheduleDto } from "@/lib/schedule";
 import { Alert } from "@/components/ui/alert";
+import { useFocusedNotice } from "@/components/ui/use-focused-notice";
 
 type Status = { tone: "success" | "warning" | "error"; title: string; text?: string };
 
 export function useScheduleStatus() {
   const router = useRouter();
-  const [status, setStatus] = useState<Status | null>(null);
-  const statusRef = useRef<HTMLDivElement>(null);
-
-  function showStatus(next: Status) {
-    setStatus(next);
-    requestAnimationFrame(() => statusRef.current?.focus());
-  }
+  const { notice: status, ref: statusRef, announce: showStatus, clear: clearStatus } = useFocusedNotice<Status>();
 
   /** After a change (the API answers with the whole schedule): confirm it and re-read the page's warning list. */
   function showSaved(schedule: ScheduleDto, title: string) {
@@ -40,5 +34,5 @@ export function useScheduleStatus() {
     </div>
   ) : null;
 
-  return { statusBox, showStatus, showSaved, clearStatus: () => setStatus(null) };
+  return { statusBox, showStatus, showSaved, clearStatus };
 }

@@ -6,9 +6,10 @@
  * the right field; the API checks again. Saving replaces the whole week.
  */
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { ScheduleDto } from "@/lib/schedule";
 import { Alert } from "@/components/ui/alert";
+import { useFocusedNotice } from "@/components/ui/use-focused-notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox, Field, TextInput } from "@/components/ui/field";
@@ -119,8 +120,7 @@ export function ScheduleWeeklyForm({ slug, weekly }: { slug: string; weekly: Wee
   const [errors, setErrors] = useState<Errors>({});
   const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ tone: "success" | "warning" | "error"; title: string; text?: string } | null>(null);
-  const statusRef = useRef<HTMLDivElement>(null);
+  const { notice: status, ref: statusRef, announce: showStatus, clear: clearStatus } = useFocusedNotice<{ tone: "success" | "warning" | "error"; title: string; text?: string }>();
 
   const dirty = JSON.stringify(toPayload(rows)) !== savedPayload;
   const problemCount = Object.keys(errors).length;
@@ -128,18 +128,13 @@ export function ScheduleWeeklyForm({ slug, weekly }: { slug: string; weekly: Wee
   function change(weekday: number, update: (row: DayRow) => DayRow) {
     const next = rows.map((row) => (row.weekday === weekday ? update(row) : row));
     setRows(next);
-    setStatus(null);
+    clearStatus();
     // After a failed save, re-check as people type so messages go away once fixed.
     if (checked) setErrors(validate(next));
   }
 
   function focusLater(id: string) {
     requestAnimationFrame(() => document.getElementById(id)?.focus());
-  }
-
-  function showStatus(next: NonNullable<typeof status>) {
-    setStatus(next);
-    requestAnimationFrame(() => statusRef.current?.focus());
   }
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -150,7 +145,7 @@ export function ScheduleWeeklyForm({ slug, weekly }: { slug: string; weekly: Wee
     setChecked(true);
     const firstId = Object.keys(found)[0];
     if (firstId) {
-      setStatus(null);
+      clearStatus();
       const element = document.getElementById(firstId);
       element?.focus({ preventScroll: true });
       element?.scrollIntoView({ block: "center" });
@@ -379,7 +374,7 @@ export function ScheduleWeeklyForm({ slug, weekly }: { slug: string; weekly: Wee
                     setRows(rowsFrom(weekly));
                     setErrors({});
                     setChecked(false);
-                    setStatus(null);
+                    clearStatus();
                   }}
                 >
                   Discard changes
