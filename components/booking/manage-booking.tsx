@@ -114,7 +114,7 @@ export function ManageBooking({ view, upcoming, horizonDays }: ManageBookingProp
             {when(start)}
           </dd>
           <dt className="font-semibold text-ink-700">Where</dt>
-          <dd>Victoria House Clinic, Sutton Coldfield</dd>
+          <dd>{view.clinicAddress}</dd>
         </dl>
         {status === "requested" && upcoming ? (
           <p className="mt-4 text-ink-700">The clinic will look at your request and confirm it by email.</p>

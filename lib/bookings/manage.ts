@@ -24,6 +24,8 @@ export type ManagedBookingView = {
   canChange: boolean;
   changeDeadline: string;
   clinicPhone: string;
+  /** Where the consultation is: the clinic's name and address from its settings, on one line. */
+  clinicAddress: string;
 };
 
 const NOT_FOUND = "We could not find that booking. Please check the link in your email.";
@@ -63,6 +65,7 @@ export async function getManagedBooking(token: string, now: Date): Promise<Manag
     canChange: LIVE_STATUSES.includes(row.status) && now < deadline,
     changeDeadline: deadline.toISOString(),
     clinicPhone: settings.phone,
+    clinicAddress: [settings.name, ...settings.addressLines].join(", "),
   };
 }
 

@@ -68,6 +68,8 @@ test.describe("patient on a 375 px phone", () => {
     await page.goto(manageUrl!);
     await expect(page.getByRole("heading", { level: 1, name: "Your booking" })).toBeVisible();
     await expect(page.getByText(reference)).toBeVisible();
+    // Where: the clinic's address as stored in its settings.
+    await expect(page.getByRole("definition").filter({ hasText: "12 Victoria Road" })).toBeVisible();
     await expectNoSidewaysScroll(page);
     await shot(page, "patient-05-manage");
 

@@ -37,6 +37,7 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
           canChange: view.canChange,
           changeDeadline: view.changeDeadline,
           clinicPhone: view.clinicPhone,
+          clinicAddress: view.clinicAddress,
         }}
         upcoming={upcoming}
         horizonDays={rules.maxAdvanceDays}
