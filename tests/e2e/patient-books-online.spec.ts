@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { SMTP_PORT } from "../../playwright.config";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
-import { chooseRoomyDay, collectConsoleErrors, expectNoSidewaysScroll, shot } from "./support";
+import { chooseDayBeyondCutoff, collectConsoleErrors, expectNoSidewaysScroll, shot } from "./support";
 
 /**
  * A patient on a phone books a consultation, gets the acknowledgement email at a real SMTP server,
@@ -32,9 +32,11 @@ test.describe("patient on a 375 px phone", () => {
     await page.getByRole("link", { name: /Book a free consultation/ }).first().click();
     await expect(page).toHaveURL(/\/book$/);
     await page.getByRole("radio", { name: "Sally" }).check();
-    // The calendar selects the first day with free times; pick its first time.
+    // The calendar selects the first day with free times; a later day keeps the booking beyond
+    // the 24-hour change cut-off, so it can be moved and cancelled online at any hour.
     const times = page.getByRole("group", { name: /Free times on .*UK time \((GMT|BST)/ });
     await expect(times).toBeVisible();
+    await chooseDayBeyondCutoff(page);
     await times.getByRole("button").first().click();
     await expectNoSidewaysScroll(page);
     await shot(page, "patient-02-time-chosen");
@@ -76,7 +78,7 @@ test.describe("patient on a 375 px phone", () => {
     await page.getByRole("button", { name: "Change time" }).click();
     const newTimes = page.getByRole("group", { name: /Free times on/ });
     await expect(newTimes).toBeVisible();
-    await chooseRoomyDay(page); // the first day may have had only the one time just booked
+    await chooseDayBeyondCutoff(page, 2); // beyond the cut-off again, so the moved booking can be cancelled
     await newTimes.getByRole("button").nth(1).click();
     await shot(page, "patient-06-choose-new-time");
     await page.getByRole("button", { name: "Move my booking" }).click();

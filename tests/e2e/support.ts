@@ -67,3 +67,35 @@ export async function chooseRoomyDay(page: Page) {
   }
   await roomy.first().click();
 }
+
+/**
+ * Clicks a day with at least `minTimes` free times, never the first day with free times: that one
+ * can be less than 24 hours away (the patients' change cut-off) when a test runs in the evening,
+ * while the second such day is always at least a day later, so a booking there can still be moved
+ * or cancelled online, whatever the hour. Returns the chosen London date (YYYY-MM-DD).
+ */
+export async function chooseDayBeyondCutoff(page: Page, minTimes = 1): Promise<string> {
+  let skippedFirst = false;
+  for (let month = 0; month < 3; month++) {
+    const freeDays = page.getByRole("button", { name: /, \d+ times? free$/ });
+    const any = await freeDays.first().waitFor({ state: "visible", timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (any) {
+      for (const day of await freeDays.all()) {
+        const count = Number((await day.getAttribute("aria-label"))?.match(/(\d+) times? free$/)?.[1] ?? 0);
+        if (!skippedFirst) {
+          skippedFirst = true;
+          continue;
+        }
+        if (count >= minTimes) {
+          await day.click();
+          return (await day.getAttribute("data-date"))!;
+        }
+      }
+    }
+    await page.getByRole("button", { name: /^Next month/ }).click();
+  }
+  throw new Error(`No day after the first free one has ${minTimes} free times in the next three months`);
+}
