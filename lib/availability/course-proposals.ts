@@ -30,8 +30,11 @@ type Search = { window: CourseWindow; from: number; until: number; preferred: nu
  * session's window has already passed (an overdue course) the next goes in the first free time.
  */
 export function proposeCourseStarts(input: {
+  /** Sessions still to book. */
   remaining: number;
+  /** The start of the course's latest booked or attended session; null before the first. */
   previousSessionStart: number | null;
+  /** No proposal starts earlier: the patch test's ready instant, or later (a retest, now + notice). */
   notBefore: number;
   settings: IntervalSettings;
   /** Free slots, ideally sorted by start as computeFreeSlots returns them. */
