@@ -79,12 +79,11 @@ async function startSender(now: Date) {
 }
 
 describe("delivery", () => {
-  it("mail server down while a patient books: the booking answers fast; once it is up, the email arrives exactly once", async () => {
-    const started = performance.now();
+  // That the booking never waits for the mail server is shown with a stalled server in
+  // stalled-smtp.test.ts; a refused connection fails at once, so timing it here proves nothing.
+  it("mail server down while a patient books: the booking succeeds; once it is up, the email arrives exactly once", async () => {
     const response = await postBooking(jsonRequest("/api/bookings", bookingBody({ start: at(upcoming(1), "10:00"), email: "down@example.com" })));
-    const elapsed = performance.now() - started;
     expect(response.status).toBe(201);
-    expect(elapsed).toBeLessThan(1000);
     const { booking } = await response.json();
 
     // Give the after-commit attempt time to fail against the closed port.
