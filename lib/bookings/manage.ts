@@ -73,11 +73,16 @@ export async function getManagedBooking(token: string, now: Date): Promise<Manag
   };
 }
 
+/** The patient's DTO; a course session also says which session it is and where it may move (api.md). */
+async function toManagedDtoWithCourse(row: BookingRow): Promise<ManagedBookingDto> {
+  const course = await getPatientCourseView(db, row);
+  return { ...toManagedDto(row), ...(course ? { course } : {}) };
+}
+
 export async function getManagedBookingDto(token: string): Promise<Result<{ booking: ManagedBookingDto }>> {
   const row = await findByToken(token);
   if (!row) return fail("not_found", NOT_FOUND);
-  const course = await getPatientCourseView(db, row);
-  return ok({ booking: { ...toManagedDto(row), ...(course ? { course } : {}) } });
+  return ok({ booking: await toManagedDtoWithCourse(row) });
 }
 
 /**
@@ -103,7 +108,7 @@ async function changeAsPatient(
     }
     return work(tx, row, settings);
   });
-  return result.ok ? ok({ booking: toManagedDto(result.data) }) : result;
+  return result.ok ? ok({ booking: await toManagedDtoWithCourse(result.data) }) : result;
 }
 
 export async function cancelBookingByPatient(token: string, input: { reason?: string }, now: Date): Promise<Result<{ booking: ManagedBookingDto }>> {
