@@ -79,10 +79,11 @@ export type TimingRefusal = { code: ErrorCode; message: string; fieldErrors?: Re
 
 /**
  * The timing rules for a session at [start, end) between its neighbours in the course:
+ * - staff: at most 12 months ahead (400, first: it is about the input, not the course);
  * - the patch-test gate (409 patch_test_required);
  * - the course order: after the previous session, before the next (409 too_soon);
  * - staff: at least the minimum interval after the previous session and before the next, unless
- *   they give a reason (409 too_soon), and at most 12 months ahead (400);
+ *   they give a reason (409 too_soon);
  * - patients: inside the session's window (409 outside_course_window); never an override.
  */
 export function checkSessionTiming(input: {
@@ -97,6 +98,9 @@ export function checkSessionTiming(input: {
   today: LondonDate;
 }): TimingRefusal | null {
   const { start, end, previous, next, settings } = input;
+  if (input.audience === "staff" && londonDateOf(start) > lastCourseBookingDate(input.today)) {
+    return { code: "invalid_request", message: "Please check the highlighted fields.", fieldErrors: { start: "Course sessions can be booked up to 12 months ahead." } };
+  }
   const gate = patchTestAllows(start, input.patchTest, settings);
   if (!gate.ok) {
     const message =
@@ -120,9 +124,6 @@ export function checkSessionTiming(input: {
       return { code: "outside_course_window", message: `This session needs to stay ${range} so that your skin can recover between sessions. Please choose a date in that range, or call the clinic.` };
     }
     return null;
-  }
-  if (londonDateOf(start) > lastCourseBookingDate(input.today)) {
-    return { code: "invalid_request", message: "Please check the highlighted fields.", fieldErrors: { start: "Course sessions can be booked up to 12 months ahead." } };
   }
   if (!input.overrideReason) {
     if (previous && isTooSoon(previous.start, start, settings.minIntervalWeeks)) {
