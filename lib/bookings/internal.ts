@@ -33,6 +33,8 @@ export const bookingDtoSelect = {
   /** Course sessions: which laser, and the plan (for "Session 2 of 6"). */
   laserDevice: true,
   treatmentPlan: { select: courseOfBookingSelect },
+  /** A consultation's outcome, once recorded. */
+  outcomePlan: { select: { id: true } },
 } satisfies Prisma.BookingSelect;
 
 export type BookingRow = Prisma.BookingGetPayload<{ select: typeof bookingDtoSelect }>;

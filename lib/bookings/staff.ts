@@ -37,6 +37,8 @@ export type StaffBookingDto = {
   createdAt: string;
   /** A laser session of a treatment course: "Session `number` of `of`" (number null once it no longer counts). */
   course: CourseRef | null;
+  /** A consultation whose outcome is recorded: its treatment plan. */
+  outcomePlanId: string | null;
 };
 
 export type BookingEventDto = {
@@ -66,6 +68,7 @@ export function toStaffBookingDto(row: BookingRow): StaffBookingDto {
     statusReason: row.statusReason,
     createdAt: row.createdAt.toISOString(),
     course: courseRefOf(row.id, row.treatmentPlan),
+    outcomePlanId: row.outcomePlan?.id ?? null,
   };
 }
 

@@ -108,8 +108,10 @@ describe("outcome of a consultation", () => {
       await updateService("laser-full-scalp", { priceFromPence: 25_000 });
     }
 
-    // Audited on the consultation and on the plan.
-    expect((await getBookingForStaff(staff.sally, id))?.events.map((e) => e.action)).toContain("outcome_recorded");
+    // Audited on the consultation and on the plan; the consultation links to its plan.
+    const consultationDetail = await getBookingForStaff(staff.sally, id);
+    expect(consultationDetail?.events.map((e) => e.action)).toContain("outcome_recorded");
+    expect(consultationDetail?.booking).toMatchObject({ outcomePlanId: recorded.ok ? recorded.data.plan.id : "", course: null });
     const planEvents = await getPlanForStaff(staff.sally, recorded.ok ? recorded.data.plan.id : "", later(start, DAY));
     expect(planEvents.ok && planEvents.data.events.map((e) => e.action)).toEqual(["outcome_recorded"]);
   });
