@@ -11,7 +11,14 @@ export type ErrorCode =
   | "rate_limited"
   | "unauthenticated"
   | "forbidden"
-  | "conflict";
+  | "conflict"
+  // Treatment courses (api.md "Treatment courses"):
+  | "not_attended"
+  | "patch_test_required"
+  | "too_soon"
+  | "outside_course_window"
+  | "already_invited"
+  | "plan_required";
 
 export type Failure = { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
 export type Result<T> = { ok: true; data: T } | Failure;

@@ -52,6 +52,7 @@ const services = [
     slotIntervalMinutes: 10,
     priceFromPence: 10_000,
     bookableOnline: false,
+    usesLaserDevice: true,
     sortOrder: 2,
   },
   {
@@ -62,6 +63,7 @@ const services = [
     slotIntervalMinutes: 10,
     priceFromPence: 25_000,
     bookableOnline: false,
+    usesLaserDevice: true,
     sortOrder: 3,
   },
 ];
@@ -89,6 +91,11 @@ async function seed(databaseUrl: string, staffPassword: string): Promise<void> {
         maxAdvanceDays: 12 * 7,
         patientChangeCutoffMinutes: 24 * HOUR,
         reminderLeadMinutes: 24 * HOUR,
+        minIntervalWeeks: 6,
+        maxIntervalWeeks: 8,
+        patchTestWaitHours: 48,
+        patchTestValidMonths: 6,
+        laserDevices: 1,
       },
     });
     for (const service of services) {

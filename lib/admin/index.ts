@@ -84,6 +84,9 @@ export async function listServicesForAdmin(): Promise<AdminServiceDto[]> {
 export async function updateService(slug: string, input: Partial<Omit<AdminServiceDto, "slug">>): Promise<Result<{ service: AdminServiceDto }>> {
   const exists = await db.service.count({ where: { slug } });
   if (!exists) return fail("not_found", "That service was not found.");
+  if (input.bookableOnline && (await db.service.count({ where: { slug, usesLaserDevice: true } }))) {
+    return fail("invalid_request", "Please check the highlighted fields.", { bookableOnline: "Laser sessions are booked by staff from a treatment plan, never online." });
+  }
   const service = await db.service.update({
     where: { slug },
     data: input,
@@ -101,15 +104,61 @@ export type ClinicSettingsDto = {
   maxAdvanceDays: number;
   patientChangeCutoffMinutes: number;
   reminderLeadMinutes: number;
+  minIntervalWeeks: number;
+  maxIntervalWeeks: number;
+  patchTestWaitHours: number;
+  patchTestValidMonths: number;
+  laserDevices: number;
 };
 
-const settingsSelect = { name: true, addressLines: true, phone: true, email: true, minNoticeMinutes: true, maxAdvanceDays: true, patientChangeCutoffMinutes: true, reminderLeadMinutes: true } as const;
+const settingsSelect = {
+  name: true,
+  addressLines: true,
+  phone: true,
+  email: true,
+  minNoticeMinutes: true,
+  maxAdvanceDays: true,
+  patientChangeCutoffMinutes: true,
+  reminderLeadMinutes: true,
+  minIntervalWeeks: true,
+  maxIntervalWeeks: true,
+  patchTestWaitHours: true,
+  patchTestValidMonths: true,
+  laserDevices: true,
+} as const;
 
 export async function getSettingsForAdmin(): Promise<ClinicSettingsDto> {
   return db.clinicSettings.findUniqueOrThrow({ where: { id: 1 }, select: settingsSelect });
 }
 
-export async function updateClinicSettings(input: Partial<ClinicSettingsDto>): Promise<Result<{ settings: ClinicSettingsDto }>> {
+export async function updateClinicSettings(input: Partial<ClinicSettingsDto>, now: Date = new Date()): Promise<Result<{ settings: ClinicSettingsDto }>> {
+  const refusal = await refuseCourseRuleChange(input, now);
+  if (refusal) return refusal;
   const settings = await db.clinicSettings.update({ where: { id: 1 }, data: input, select: settingsSelect });
   return ok({ settings });
+}
+
+/**
+ * The course rules checked against what is stored: the maximum interval never below the minimum,
+ * and fewer lasers only when no future session holds one of those taken away (its booking would
+ * then escape the database's one-session-per-laser rule for the lasers left).
+ */
+async function refuseCourseRuleChange(input: Partial<ClinicSettingsDto>, now: Date): Promise<Result<never> | null> {
+  if (input.minIntervalWeeks === undefined && input.maxIntervalWeeks === undefined && input.laserDevices === undefined) return null;
+  const stored = await db.clinicSettings.findUniqueOrThrow({ where: { id: 1 }, select: { minIntervalWeeks: true, maxIntervalWeeks: true } });
+  const min = input.minIntervalWeeks ?? stored.minIntervalWeeks;
+  const max = input.maxIntervalWeeks ?? stored.maxIntervalWeeks;
+  if (max < min) {
+    const field = input.maxIntervalWeeks !== undefined ? "maxIntervalWeeks" : "minIntervalWeeks";
+    return fail("invalid_request", "Please check the highlighted fields.", { [field]: "The longest interval cannot be shorter than the shortest." });
+  }
+  if (input.laserDevices !== undefined) {
+    const holding = await db.booking.count({
+      where: { laserDevice: { gt: input.laserDevices }, endsAt: { gt: now }, status: { in: ["requested", "confirmed"] } },
+    });
+    if (holding > 0) {
+      return fail("conflict", `${holding} coming laser session${holding === 1 ? " holds" : "s hold"} a laser above number ${input.laserDevices}. Move or cancel ${holding === 1 ? "it" : "them"} first.`);
+    }
+  }
+  return null;
 }

@@ -95,6 +95,14 @@ export function lastPatchTestValidDate(patchTestAt: Date | number, patchTestVali
   return addLondonDays(addLondonMonths(londonDateOf(patchTestAt), patchTestValidMonths), -1);
 }
 
+/** Staff may book course sessions up to this many calendar months ahead (api.md, "Treatment courses"). */
+export const COURSE_BOOKING_MONTHS_AHEAD = 12;
+
+/** The last London date staff may book a course session on: the same day `COURSE_BOOKING_MONTHS_AHEAD` months after `today`. */
+export function lastCourseBookingDate(today: LondonDate): LondonDate {
+  return addLondonMonths(today, COURSE_BOOKING_MONTHS_AHEAD);
+}
+
 function addLondonMonths(date: LondonDate, months: number): LondonDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const lastDayOfTargetMonth = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();

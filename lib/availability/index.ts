@@ -5,6 +5,8 @@ import { fail, ok, type Result } from "@/lib/result";
 import { addLondonDays, CLINIC_TIME_ZONE, londonWallTimeToInstant, type LondonDate } from "@/lib/time/london";
 import type { AvailabilityQuery } from "@/lib/validation/booking";
 import { cachedAvailability } from "./cache";
+import { computeFreeSlotsOnDevices } from "./device-capacity";
+import { loadLaserSessions } from "./laser";
 import { computeFreeSlots, type PractitionerSchedule, type Slot, type SlotRules } from "./slots";
 
 /** Statuses that hold their time in the diary (mirrors the exclusion constraint's WHERE clause). */
@@ -12,12 +14,13 @@ export const SLOT_HOLDING_STATUSES = ["requested", "confirmed", "attended", "no_
 
 type Client = typeof db | Tx;
 
-export type ServiceForBooking = { id: string; slug: string; name: string; durationMinutes: number; slotIntervalMinutes: number; bookableOnline: boolean };
+export type ServiceForBooking = { id: string; slug: string; name: string; durationMinutes: number; slotIntervalMinutes: number; bookableOnline: boolean; usesLaserDevice: boolean };
 
 export async function findService(client: Client, slug: string, audience: "public" | "staff"): Promise<ServiceForBooking | null> {
   const service = await client.service.findFirst({
-    where: { slug, active: true, ...(audience === "public" ? { bookableOnline: true } : {}) },
-    select: { id: true, slug: true, name: true, durationMinutes: true, slotIntervalMinutes: true, bookableOnline: true },
+    // Laser sessions are never bookable online (the database refuses the flag on them too).
+    where: { slug, active: true, ...(audience === "public" ? { bookableOnline: true, usesLaserDevice: false } : {}) },
+    select: { id: true, slug: true, name: true, durationMinutes: true, slotIntervalMinutes: true, bookableOnline: true, usesLaserDevice: true },
   });
   return service;
 }
@@ -102,13 +105,31 @@ export async function findFreeSlotsAt(
 ): Promise<Slot[]> {
   const rules = rulesForAudience(await getBookingRules(client), input.audience);
   const schedules = await loadSchedules(client, { practitionerIds: input.practitionerIds, from: input.date, to: input.date, ignoreBookingId: input.ignoreBookingId });
-  return computeFreeSlots({
+  const slots = await computeServiceSlots(client, {
+    service: input.service,
     from: input.date,
     to: input.date,
     now: input.now.getTime(),
     rules: slotRulesFor(input.service, rules),
     practitioners: schedules,
-  }).filter((slot) => slot.start === input.start.getTime());
+    ignoreBookingId: input.ignoreBookingId,
+  });
+  return slots.filter((slot) => slot.start === input.start.getTime());
+}
+
+/**
+ * Free slots of `service` in loaded schedules. A laser service also needs one of the clinic's
+ * lasers free throughout the slot, whichever practitioner holds the others (see ./laser.ts).
+ */
+export async function computeServiceSlots(
+  client: Client,
+  input: { service: ServiceForBooking; from: LondonDate; to: LondonDate; now: number; rules: SlotRules; practitioners: PractitionerSchedule[]; ignoreBookingId?: string },
+): Promise<Slot[]> {
+  const { service, ignoreBookingId, ...slotInput } = input;
+  if (!service.usesLaserDevice) return computeFreeSlots(slotInput);
+  const range = { from: londonWallTimeToInstant(input.from, 0), to: londonWallTimeToInstant(addLondonDays(input.to, 1), 0) };
+  const { devices, sessions } = await loadLaserSessions(client, { ...range, ignoreBookingId });
+  return computeFreeSlotsOnDevices({ ...slotInput, deviceSessions: sessions, devices });
 }
 
 export type AvailabilityDto = { timeZone: string; slots: { start: string; end: string; practitioner: string }[] };
@@ -133,7 +154,7 @@ async function computeAvailability(query: AvailabilityQuery, now: Date, audience
   if (!service) return { minNoticeMinutes, result: fail("invalid_request", "Please check the highlighted fields.", { service: "That service cannot be booked online." }) };
   if (practitioners.length === 0) return { minNoticeMinutes, result: fail("invalid_request", "Please check the highlighted fields.", { practitioner: "Please choose Sally, Hannah or no preference." }) };
   const schedules = await loadSchedules(db, { practitionerIds: practitioners.map((p) => p.id), from: query.from, to: query.to });
-  const slots = computeFreeSlots({ from: query.from, to: query.to, now: now.getTime(), rules: slotRulesFor(service, rulesForAudience(rules, audience)), practitioners: schedules });
+  const slots = await computeServiceSlots(db, { service, from: query.from, to: query.to, now: now.getTime(), rules: slotRulesFor(service, rulesForAudience(rules, audience)), practitioners: schedules });
   return {
     minNoticeMinutes,
     result: ok({

@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { SLOT_TAKEN_MESSAGE } from "@/lib/result";
 import { findPractitioners, findService } from "@/lib/availability";
+import { prepareLaserMove } from "@/lib/courses/session-moves";
 import { BookingAbort, auditSnapshot, bookingDtoSelect, choosePractitionerForSlot, lockPractitioners, recordBookingEvent, type Actor, type BookingRow, type BookingStatus } from "./internal";
 
 /**
@@ -20,7 +21,7 @@ export async function lockBookingRow(tx: Tx, bookingId: string): Promise<Booking
 export async function moveBooking(
   tx: Tx,
   row: BookingRow,
-  input: { start: Date; practitioner?: string; now: Date; audience: "public" | "staff"; actor: Actor },
+  input: { start: Date; practitioner?: string; now: Date; audience: "public" | "staff"; actor: Actor; overrideReason?: string },
 ): Promise<BookingRow> {
   if (!LIVE_STATUSES.includes(row.status)) throw new BookingAbort("conflict", "Only requested or confirmed bookings can be moved.");
   const candidates = await findPractitioners(tx, input.practitioner ?? row.practitioner.slug);
@@ -28,16 +29,26 @@ export async function moveBooking(
   const service = await findService(tx, row.service.slug, "staff");
   if (!service) throw new BookingAbort("conflict", "This appointment type is no longer offered. Please call the clinic.");
 
-  await lockPractitioners(tx, [row.practitioner.id, ...candidates.map((c) => c.id)]);
+  const practitionerIds = [row.practitioner.id, ...candidates.map((c) => c.id)];
+  // A laser session: its course's timing rules, then the locks (plan, practitioners, lasers) and a free laser.
+  const laser = await prepareLaserMove(tx, row, { start: input.start, durationMinutes: service.durationMinutes, practitionerIds, audience: input.audience, now: input.now, overrideReason: input.overrideReason });
+  await lockPractitioners(tx, practitionerIds);
   const slot = await choosePractitionerForSlot(tx, { service, candidateIds: candidates.map((c) => c.id), start: input.start, now: input.now, audience: input.audience, ignoreBookingId: row.id });
   if (!slot) throw new BookingAbort("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
 
   const updated = await tx.booking.update({
     where: { id: row.id },
-    data: { startsAt: new Date(slot.start), endsAt: new Date(slot.end), practitionerId: slot.practitionerId, icsSequence: { increment: 1 } },
+    data: {
+      startsAt: new Date(slot.start),
+      endsAt: new Date(slot.end),
+      practitionerId: slot.practitionerId,
+      icsSequence: { increment: 1 },
+      ...(laser ? { laserDevice: laser.laserDevice, ...(row.treatmentPlan ? { courseOverrideReason: laser.courseOverrideReason } : {}) } : {}),
+    },
     select: bookingDtoSelect,
   });
-  await recordBookingEvent(tx, { bookingId: row.id, action: "rescheduled", actor: input.actor, before: auditSnapshot(row), after: auditSnapshot(updated) });
+  const overrideReason = laser?.courseOverrideReason ? { overrideReason: laser.courseOverrideReason } : {};
+  await recordBookingEvent(tx, { bookingId: row.id, action: "rescheduled", actor: input.actor, before: auditSnapshot(row), after: { ...auditSnapshot(updated), ...overrideReason } });
   return updated;
 }
 

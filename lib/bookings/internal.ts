@@ -1,13 +1,14 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
-import { fail, ok, SLOT_TAKEN_MESSAGE, type Result } from "@/lib/result";
+import { fail, ok, SLOT_TAKEN_MESSAGE, type ErrorCode, type Result } from "@/lib/result";
 import { kickOutbox } from "@/lib/email/delivery";
 import { getServerEnv } from "@/lib/env";
 import { addLondonDays, londonDateOf, londonWallTimeToInstant } from "@/lib/time/london";
 import { SLOT_HOLDING_STATUSES, findFreeSlotsAt, type ServiceForBooking } from "@/lib/availability";
 import type { Slot } from "@/lib/availability/slots";
 import type { EmailBooking } from "@/lib/email/templates";
+import { courseOfBookingSelect, courseRefOf, describeSession } from "@/lib/courses/session-position";
 
 export type BookingStatus = "requested" | "confirmed" | "declined" | "cancelled" | "attended" | "no_show";
 
@@ -27,8 +28,13 @@ export const bookingDtoSelect = {
   notes: true,
   icsSequence: true,
   practitioner: { select: { id: true, slug: true, name: true } },
-  service: { select: { id: true, slug: true, name: true, durationMinutes: true, slotIntervalMinutes: true, bookableOnline: true } },
+  service: { select: { id: true, slug: true, name: true, durationMinutes: true, slotIntervalMinutes: true, bookableOnline: true, usesLaserDevice: true } },
   patient: { select: { id: true, name: true, email: true, phone: true } },
+  /** Course sessions: which laser, and the plan (for "Session 2 of 6"). */
+  laserDevice: true,
+  treatmentPlan: { select: courseOfBookingSelect },
+  /** A consultation's outcome, once recorded. */
+  outcomePlan: { select: { id: true } },
 } satisfies Prisma.BookingSelect;
 
 export type BookingRow = Prisma.BookingGetPayload<{ select: typeof bookingDtoSelect }>;
@@ -49,7 +55,7 @@ export function toEmailBooking(row: BookingRow): EmailBooking {
     reference: row.reference,
     patientName: row.patient.name,
     practitionerName: row.practitioner.name,
-    serviceName: row.service.name,
+    serviceName: [row.service.name, describeSession(courseRefOf(row.id, row.treatmentPlan))].filter(Boolean).join(", "),
     start: row.startsAt,
     end: row.endsAt,
   };
@@ -67,7 +73,7 @@ export function bookUrl(): string {
 /** Thrown inside a transaction to roll it back with an expected outcome. */
 export class BookingAbort extends Error {
   constructor(
-    readonly code: "slot_unavailable" | "too_late" | "not_found" | "conflict" | "invalid_request",
+    readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: Record<string, string>,
   ) {

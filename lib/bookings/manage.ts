@@ -6,12 +6,13 @@ import { BookingAbort, bookingDtoSelect, runBookingTransaction, toPublicBookingD
 import { LIVE_STATUSES, closeBooking, lockBookingRow, moveBooking } from "./change";
 import { notifyCancelled, notifyRescheduled, planReminder } from "./notify";
 import { MANAGE_TOKEN_PATTERN, hashToken } from "./tokens";
+import { getPatientCourseView, type PatientCourseView } from "@/lib/courses/session-window";
 
 /**
  * What a patient can do through the private manage link. The token is looked up by its hash; a
  * malformed token is treated exactly like an unknown one (404), so the link reveals nothing.
  */
-export type ManagedBookingDto = PublicBookingDto & { patient: { name: string } };
+export type ManagedBookingDto = PublicBookingDto & { patient: { name: string }; course?: PatientCourseView };
 
 export type ManagedBookingView = {
   reference: string;
@@ -26,6 +27,8 @@ export type ManagedBookingView = {
   clinicPhone: string;
   /** Where the consultation is: the clinic's name and address from its settings, on one line. */
   clinicAddress: string;
+  /** A laser session of a course: "Session 2 of 6" and the dates it may move to (the page shows it from the UI round on). */
+  course?: PatientCourseView | null;
 };
 
 const NOT_FOUND = "We could not find that booking. Please check the link in your email.";
@@ -66,13 +69,20 @@ export async function getManagedBooking(token: string, now: Date): Promise<Manag
     changeDeadline: deadline.toISOString(),
     clinicPhone: settings.phone,
     clinicAddress: [settings.name, ...settings.addressLines].join(", "),
+    course: await getPatientCourseView(db, row),
   };
+}
+
+/** The patient's DTO; a course session also says which session it is and where it may move (api.md). */
+async function toManagedDtoWithCourse(row: BookingRow): Promise<ManagedBookingDto> {
+  const course = await getPatientCourseView(db, row);
+  return { ...toManagedDto(row), ...(course ? { course } : {}) };
 }
 
 export async function getManagedBookingDto(token: string): Promise<Result<{ booking: ManagedBookingDto }>> {
   const row = await findByToken(token);
   if (!row) return fail("not_found", NOT_FOUND);
-  return ok({ booking: toManagedDto(row) });
+  return ok({ booking: await toManagedDtoWithCourse(row) });
 }
 
 /**
@@ -98,7 +108,7 @@ async function changeAsPatient(
     }
     return work(tx, row, settings);
   });
-  return result.ok ? ok({ booking: toManagedDto(result.data) }) : result;
+  return result.ok ? ok({ booking: await toManagedDtoWithCourse(result.data) }) : result;
 }
 
 export async function cancelBookingByPatient(token: string, input: { reason?: string }, now: Date): Promise<Result<{ booking: ManagedBookingDto }>> {

@@ -11,6 +11,8 @@ import { BookingAbort, auditSnapshot, bookingDtoSelect, recordBookingEvent, runB
 import { LIVE_STATUSES, closeBooking, lockBookingRow, moveBooking } from "./change";
 import { insertBooking } from "./create";
 import { notifyCancelled, notifyConfirmed, notifyDeclined, notifyRescheduled, planReminder } from "./notify";
+import { queueAftercareIfLaserSession } from "@/lib/courses/aftercare";
+import { courseRefOf, type CourseRef } from "@/lib/courses/session-position";
 
 /**
  * The staff side of bookings. Every function takes the signed-in staff member and puts what they
@@ -33,6 +35,10 @@ export type StaffBookingDto = {
   staffNotes: string | null;
   statusReason: string | null;
   createdAt: string;
+  /** A laser session of a treatment course: "Session `number` of `of`" (number null once it no longer counts). */
+  course: CourseRef | null;
+  /** A consultation whose outcome is recorded: its treatment plan. */
+  outcomePlanId: string | null;
 };
 
 export type BookingEventDto = {
@@ -61,6 +67,8 @@ export function toStaffBookingDto(row: BookingRow): StaffBookingDto {
     staffNotes: row.staffNotes,
     statusReason: row.statusReason,
     createdAt: row.createdAt.toISOString(),
+    course: courseRefOf(row.id, row.treatmentPlan),
+    outcomePlanId: row.outcomePlan?.id ?? null,
   };
 }
 
@@ -215,8 +223,9 @@ export async function listPractitioners(): Promise<{ slug: string; name: string 
   return db.practitioner.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { slug: true, name: true } });
 }
 
-export async function listServices(): Promise<{ slug: string; name: string; durationMinutes: number; bookableOnline: boolean }[]> {
-  return db.service.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { slug: true, name: true, durationMinutes: true, bookableOnline: true } });
+/** `usesLaserDevice`: a laser session, booked from a treatment plan rather than the phone-booking form. */
+export async function listServices(): Promise<{ slug: string; name: string; durationMinutes: number; bookableOnline: boolean; usesLaserDevice: boolean }[]> {
+  return db.service.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { slug: true, name: true, durationMinutes: true, bookableOnline: true, usesLaserDevice: true } });
 }
 
 // ---- Changes ----------------------------------------------------------------------------------
@@ -275,14 +284,21 @@ export async function cancelBookingByStaff(staff: StaffUser, id: string, input: 
 export async function rescheduleBookingByStaff(
   staff: StaffUser,
   id: string,
-  input: { start: Date; practitioner?: string; notifyPatient?: boolean },
+  input: { start: Date; practitioner?: string; notifyPatient?: boolean; override?: { reason: string } },
   now: Date,
 ): Promise<Result<{ booking: StaffBookingDto }>> {
   if (input.practitioner && input.practitioner !== "any" && !seesEveryDiary(staff) && input.practitioner !== staff.practitionerSlug) {
     return fail("forbidden", "You can only move bookings within your own diary.");
   }
   return changeAsStaff(staff, id, async (tx, row) => {
-    const updated = await moveBooking(tx, row, { start: input.start, practitioner: seesEveryDiary(staff) ? input.practitioner : row.practitioner.slug, now, audience: "staff", actor: actorOf(staff) });
+    const updated = await moveBooking(tx, row, {
+      start: input.start,
+      practitioner: seesEveryDiary(staff) ? input.practitioner : row.practitioner.slug,
+      now,
+      audience: "staff",
+      actor: actorOf(staff),
+      overrideReason: input.override?.reason,
+    });
     const settings = await getClinicSettings(tx);
     if (input.notifyPatient !== false) await notifyRescheduled(tx, updated, settings, "clinic");
     await planReminder(tx, updated, settings, now);
@@ -297,6 +313,7 @@ export async function recordAttendance(staff: StaffUser, id: string, outcome: "a
     if (row.startsAt.getTime() > now.getTime()) throw new BookingAbort("conflict", "This appointment has not started yet.");
     const updated = await tx.booking.update({ where: { id }, data: { status: outcome }, select: bookingDtoSelect });
     await recordBookingEvent(tx, { bookingId: id, action: outcome, actor: actorOf(staff), before: auditSnapshot(row), after: auditSnapshot(updated) });
+    await queueAftercareIfLaserSession(tx, updated, await getClinicInfo(tx));
     return updated;
   });
 }
@@ -322,6 +339,10 @@ export type PhoneBookingInput = {
 export async function createPhoneBooking(staff: StaffUser, input: PhoneBookingInput, now: Date): Promise<Result<{ booking: StaffBookingDto }>> {
   const [service, candidates] = await Promise.all([findService(db, input.service, "staff"), findPractitioners(db, input.practitioner)]);
   if (!service) return fail("invalid_request", "Please check the highlighted fields.", { service: "Please choose a service." });
+  if (service.usesLaserDevice) {
+    const message = "Laser sessions are booked from the patient's treatment plan. Record the consultation's outcome to start a plan, then book its sessions there.";
+    return fail("plan_required", message, { service: message });
+  }
   if (candidates.length === 0) return fail("invalid_request", "Please check the highlighted fields.", { practitioner: "Please choose Sally, Hannah or any." });
   const result = await runBookingTransaction(async (tx) => {
     const booking = await insertBooking(tx, {

@@ -29,3 +29,17 @@ export async function getClinicSettings(client: typeof db | Tx = db): Promise<Cl
   const { name, addressLines, phone, email, minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes } = await readSettings(client);
   return { name, addressLines, phone, email, minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes };
 }
+
+/** Treatment-course rules (api.md, "Treatment courses"): intervals, the patch-test gate, the clinic's lasers. */
+export type CourseRules = {
+  minIntervalWeeks: number;
+  maxIntervalWeeks: number;
+  patchTestWaitHours: number;
+  patchTestValidMonths: number;
+  laserDevices: number;
+};
+
+export async function getCourseRules(client: typeof db | Tx = db): Promise<CourseRules> {
+  const { minIntervalWeeks, maxIntervalWeeks, patchTestWaitHours, patchTestValidMonths, laserDevices } = await readSettings(client);
+  return { minIntervalWeeks, maxIntervalWeeks, patchTestWaitHours, patchTestValidMonths, laserDevices };
+}

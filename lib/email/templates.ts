@@ -30,8 +30,22 @@ function layout(input: { heading: string; paragraphs: string[]; booking: EmailBo
     ["When", when],
     ["Where", [clinic.name, ...clinic.addressLines].join(", ")],
   ];
+  return renderClinicEmail({ ...input, patientName: booking.patientName, detailRows });
+}
+
+/** The clinic's email frame around any details: greeting, paragraphs, a table of details, an optional link. */
+export function renderClinicEmail(input: {
+  heading: string;
+  paragraphs: string[];
+  patientName: string;
+  detailRows: [string, string][];
+  clinic: ClinicInfo;
+  manageUrl?: string;
+  manageLabel?: string;
+}): { text: string; html: string } {
+  const { clinic, detailRows } = input;
   const text = [
-    `Dear ${booking.patientName},`,
+    `Dear ${input.patientName},`,
     "",
     ...input.paragraphs.flatMap((p) => [p, ""]),
     ...detailRows.map(([label, value]) => `${label}: ${value}`),
@@ -51,7 +65,7 @@ function layout(input: { heading: string; paragraphs: string[]; booking: EmailBo
 <p style="font-size:14px;color:#0f5257;font-weight:600;margin:0 0 16px">${escapeHtml(clinic.name)}</p>
 <div style="background:#ffffff;border-radius:12px;padding:24px">
 <h1 style="font-size:22px;margin:0 0 16px">${escapeHtml(input.heading)}</h1>
-<p style="margin:0 0 12px">Dear ${escapeHtml(booking.patientName)},</p>
+<p style="margin:0 0 12px">Dear ${escapeHtml(input.patientName)},</p>
 ${input.paragraphs.map((p) => `<p style="margin:0 0 12px;line-height:1.5">${escapeHtml(p)}</p>`).join("\n")}
 <table role="presentation" style="width:100%;border-collapse:collapse;margin:16px 0">
 ${detailRows.map(([label, value]) => `<tr><th scope="row" style="text-align:left;padding:6px 12px 6px 0;color:#52616b;font-weight:500;vertical-align:top">${escapeHtml(label)}</th><td style="padding:6px 0">${escapeHtml(value)}</td></tr>`).join("\n")}

@@ -16,6 +16,12 @@ const STATUS_FOR: Record<ErrorCode, number> = {
   slot_unavailable: 409,
   too_late: 409,
   conflict: 409,
+  not_attended: 409,
+  patch_test_required: 409,
+  too_soon: 409,
+  outside_course_window: 409,
+  already_invited: 409,
+  plan_required: 409,
   idempotency_key_reused: 422,
   rate_limited: 429,
 };

@@ -31,4 +31,10 @@ export const clinicSettingsSchema = z.object({
   maxAdvanceDays: z.number().int().min(1).max(366).optional(),
   patientChangeCutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
   reminderLeadMinutes: z.number().int().min(60).max(7 * 24 * 60).optional(),
+  // Treatment courses; the domain also checks the pair of intervals against the stored values.
+  minIntervalWeeks: z.number({ error: "Give the interval in weeks." }).int("Whole weeks, please.").min(1, "At least one week.").max(52, "At most 52 weeks.").optional(),
+  maxIntervalWeeks: z.number({ error: "Give the interval in weeks." }).int("Whole weeks, please.").min(1, "At least one week.").max(104, "At most 104 weeks.").optional(),
+  patchTestWaitHours: z.number({ error: "Give the wait in hours." }).int("Whole hours, please.").min(0, "The wait cannot be negative.").max(30 * 24, "At most 30 days.").optional(),
+  patchTestValidMonths: z.number({ error: "Give the validity in months." }).int("Whole months, please.").min(1, "At least one month.").max(36, "At most 36 months.").optional(),
+  laserDevices: z.number({ error: "Give the number of lasers." }).int("A whole number, please.").min(1, "The clinic needs at least one laser.").max(10, "At most 10.").optional(),
 });

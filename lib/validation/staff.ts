@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoInstantSchema, londonDateSchema, notesSchema, patientSchema, practitionerChoiceSchema, slugSchema } from "./booking";
+import { overrideSchema } from "./courses";
 
 const reason = z.string({ error: "The reason must be text." }).trim().max(500, "Please keep the reason under 500 characters.").optional();
 const notifyPatient = z.boolean({ error: "Choose whether to email the patient." }).optional();
@@ -25,7 +26,8 @@ export const phoneBookingSchema = z.object({
 
 export const declineSchema = z.object({ reason });
 export const staffCancelSchema = z.object({ reason, notifyPatient });
-export const staffRescheduleSchema = z.object({ start: isoInstantSchema, practitioner: practitionerChoiceSchema.optional(), notifyPatient });
+// `override`: moving a course session closer than the minimum interval to its neighbours needs a reason.
+export const staffRescheduleSchema = z.object({ start: isoInstantSchema, practitioner: practitionerChoiceSchema.optional(), notifyPatient, override: overrideSchema.optional() });
 export const attendanceSchema = z.object({ outcome: z.enum(["attended", "no_show"], { error: "Choose attended or no-show." }) });
 export const staffNotesSchema = z.object({ staffNotes: z.string({ error: "Notes must be text." }).max(5000, "Please keep notes under 5,000 characters.") });
 export const patientSearchSchema = z.object({ q: z.string().trim().min(2, "Type at least two characters.").max(100) });

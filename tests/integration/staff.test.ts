@@ -183,13 +183,13 @@ describe("reschedule and cancel by staff", () => {
 describe("phone bookings", () => {
   it("are confirmed at once, emailed unless unticked, and refuse a clash", async () => {
     const date = upcoming(1);
-    const input = { service: "laser-small-area", practitioner: "sally", start: new Date(at(date, "10:00")), patient: { name: "Caller One", email: "caller@example.com", phone: "07700 900777" } };
+    const input = { service: "consultation", practitioner: "sally", start: new Date(at(date, "10:00")), patient: { name: "Caller One", email: "caller@example.com", phone: "07700 900777" } };
     const made = await createPhoneBooking(staff.reception, input, now());
-    expect(made).toMatchObject({ ok: true, data: { booking: { status: "confirmed", source: "staff", service: "laser-small-area", end: at(date, "10:20") } } });
+    expect(made).toMatchObject({ ok: true, data: { booking: { status: "confirmed", source: "staff", service: "consultation", end: at(date, "10:30") } } });
     const id = made.ok ? made.data.booking.id : "";
     expect((await emailsFor(id)).map((e) => e.kind)).toEqual(["confirmation", "reminder"]);
 
-    const clash = await createPhoneBooking(staff.reception, { ...input, start: new Date(at(date, "10:10")), patient: { ...input.patient, email: "other@example.com" } }, now());
+    const clash = await createPhoneBooking(staff.reception, { ...input, patient: { ...input.patient, email: "other@example.com" } }, now());
     expect(clash).toMatchObject({ ok: false, code: "slot_unavailable" });
 
     const quiet = await createPhoneBooking(staff.reception, { ...input, start: new Date(at(date, "11:00")), notifyPatient: false }, now());

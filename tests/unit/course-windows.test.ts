@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  lastCourseBookingDate,
   earliestNextSessionDate,
   isDateInWindow,
   isOverdue,
@@ -191,5 +192,13 @@ describe("isDateInWindow", () => {
     expect(isDateInWindow(at("2027-05-05T23:00:00Z"), window)).toBe(false); // 00:00 BST on 6 May
     expect(isDateInWindow("2030-01-01", { earliest: "2027-03-28", latest: null })).toBe(true);
     expect(isDateInWindow("2027-03-27", { earliest: "2027-03-28", latest: null })).toBe(false);
+  });
+});
+
+describe("lastCourseBookingDate", () => {
+  it("is the same day twelve calendar months on, clamped to the month's end", () => {
+    expect(lastCourseBookingDate("2026-12-01")).toBe("2027-12-01");
+    expect(lastCourseBookingDate("2028-02-29")).toBe("2029-02-28");
+    expect(lastCourseBookingDate("2027-03-28")).toBe("2028-03-28");
   });
 });

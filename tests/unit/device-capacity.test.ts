@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intervalsAtCapacity } from "@/lib/availability/device-capacity";
+import { busyIntervalsPerDevice, computeFreeSlotsOnDevices, firstFreeDevice, intervalsAtCapacity, type DeviceSession } from "@/lib/availability/device-capacity";
 import { computeFreeSlots, type Interval, type PractitionerSchedule } from "@/lib/availability/slots";
 import { londonWallTimeToInstant } from "@/lib/time/london";
 
@@ -79,5 +79,56 @@ describe("intervalsAtCapacity in London time", () => {
       }).map((slot) => new Date(slot.start).toISOString().slice(11, 16));
     expect(freeFor(1)).toEqual(["09:00", "09:40"]);
     expect(freeFor(2)).toEqual(["09:00", "09:20", "09:40"]);
+  });
+});
+
+const on = (device: number, from: string, to: string): DeviceSession => ({ ...session(from, to), device });
+
+describe("devices as lanes (what the exclusion constraint on device and time enforces)", () => {
+  it("chooses the lowest-numbered device free for the whole session", () => {
+    const sessions = [on(1, "09:00", "09:20"), on(2, "09:10", "09:30")];
+    expect(firstFreeDevice(session("09:20", "09:40"), sessions, 2)).toBe(1); // device 1 is free again at 09:20 ('[)')
+    expect(firstFreeDevice(session("09:15", "09:35"), sessions, 2)).toBeNull();
+    expect(firstFreeDevice(session("09:15", "09:35"), sessions, 3)).toBe(3);
+    expect(firstFreeDevice(session("09:00", "09:20"), [], 1)).toBe(1);
+  });
+
+  it("keeps a session on one device throughout: a gap that only a change of device would fill is not free", () => {
+    const sessions = [on(1, "09:00", "09:20"), on(2, "09:20", "09:40")];
+    expect(intervalsAtCapacity(sessions, 2)).toEqual([]); // never two at once...
+    expect(firstFreeDevice(session("09:10", "09:30"), sessions, 2)).toBeNull(); // ...but no one device is free 09:10-09:30
+  });
+
+  it("leaves out sessions on devices the clinic no longer counts, and empty ones", () => {
+    const lanes = busyIntervalsPerDevice([on(1, "09:00", "09:20"), on(3, "09:00", "09:20"), on(2, "10:00", "10:00")], 2);
+    expect(lanes.map(hhmm)).toEqual([["09:00-09:20"], []]);
+    for (const devices of [0, 1.5]) expect(() => firstFreeDevice(session("09:00", "09:20"), [], devices)).toThrow(RangeError);
+  });
+
+  it("offers a time when the practitioner and some device are free, and agrees with intervalsAtCapacity for one device", () => {
+    const hannah: PractitionerSchedule = {
+      practitionerId: "p-hannah",
+      slug: "hannah",
+      weeklyHours: [{ weekday: 1, startMinute: 9 * 60, endMinute: 10 * 60 }],
+      weeklyBreaks: [],
+      dateOverrides: [],
+      busy: [session("09:40", "10:00")], // Hannah's own booking
+    };
+    const base = {
+      from: "2027-01-11",
+      to: "2027-01-11",
+      now: Date.parse("2027-01-01T00:00:00Z"),
+      rules: { durationMinutes: 20, intervalMinutes: 10, minNoticeMinutes: 0, maxAdvanceDays: 60 },
+      practitioners: [hannah],
+    };
+    const times = (slots: { start: number }[]) => slots.map((slot) => new Date(slot.start).toISOString().slice(11, 16));
+    const sallys = [on(1, "09:00", "09:20")];
+    expect(times(computeFreeSlotsOnDevices({ ...base, deviceSessions: sallys, devices: 1 }))).toEqual(["09:20"]);
+    expect(times(computeFreeSlotsOnDevices({ ...base, deviceSessions: sallys, devices: 1 }))).toEqual(
+      times(computeFreeSlots({ ...base, practitioners: [{ ...hannah, busy: [...hannah.busy, ...intervalsAtCapacity(sallys, 1)] }] })),
+    );
+    expect(times(computeFreeSlotsOnDevices({ ...base, deviceSessions: sallys, devices: 2 }))).toEqual(["09:00", "09:10", "09:20"]);
+    const both = [on(1, "09:00", "09:20"), on(2, "09:20", "09:40")];
+    expect(times(computeFreeSlotsOnDevices({ ...base, deviceSessions: both, devices: 2 }))).toEqual(["09:00", "09:20"]);
   });
 });
