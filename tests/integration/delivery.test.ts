@@ -5,7 +5,7 @@ import { POST as postBooking } from "@/app/api/bookings/route";
 import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { MAX_ATTEMPTS, deliverDueEmails, stopOutboxWorker } from "@/lib/email/delivery";
-import { listMessages, resendMessage } from "@/lib/email/messages";
+import { DROPPED_RESEND_MESSAGE, STALE_RESEND_MESSAGE, listMessages, resendMessage } from "@/lib/email/messages";
 import { cancelBookingByStaff, confirmBooking, createPhoneBooking, rescheduleBookingByStaff } from "@/lib/bookings/staff";
 import { getManagedBooking } from "@/lib/bookings/manage";
 import { MANAGE_LINK_PLACEHOLDER_PATH } from "@/lib/bookings/manage-link";
@@ -340,5 +340,53 @@ describe("reminders", () => {
     expect(reminder[0]!.subject).not.toMatch(/SMP|scalp|laser/i);
     expect(reminder[0]!.text).toMatch(/\/booking\/[A-Za-z0-9_-]{43}/);
     expect((await reminders(id))[0].status).toBe("sent");
+  });
+});
+
+describe("send again", () => {
+  async function message(bookingId: string, kind: string) {
+    return (await pool.query(`SELECT id, status, subject, "textBody" FROM "EmailMessage" WHERE "bookingId" = $1 AND kind = $2 ORDER BY "createdAt"`, [bookingId, kind])).rows;
+  }
+
+  it("refuses a reminder dropped because its booking moved, with the reason, and never sends the old time", async () => {
+    stopOutboxWorker();
+    smtp = await startTestSmtpServer(PORT);
+    const date = upcoming(1);
+    const made = await createPhoneBooking(staff.reception, { service: "consultation", practitioner: "sally", start: new Date(at(date, "10:00")), patient: { name: "Moved Patient", email: "moved@example.com", phone: "07700 900997" }, notifyPatient: false }, new Date());
+    const id = made.ok ? made.data.booking.id : "";
+    expect((await rescheduleBookingByStaff(staff.reception, id, { start: new Date(at(date, "11:00")), notifyPatient: false }, new Date())).ok).toBe(true);
+    await drain(new Date(Date.parse(at(date, "10:00")) - 3_600_000));
+    const [old] = await message(id, "reminder");
+    expect(old).toMatchObject({ status: "dropped" });
+
+    expect(await resendMessage(old.id)).toEqual({ ok: false, code: "conflict", message: DROPPED_RESEND_MESSAGE });
+    expect((await message(id, "reminder"))[0].status).toBe("dropped");
+    await drain(new Date(Date.parse(at(date, "10:00")) - 3_600_000));
+    const oldTime = formatLondonDateTimeWithZone(new Date(at(date, "10:00")));
+    expect(smtp.messages.filter((m) => m.text?.includes(oldTime))).toEqual([]);
+  });
+
+  it("refuses a failed email its booking has outgrown (moved since), and sends one that is still true", async () => {
+    stopOutboxWorker();
+    smtp = await startTestSmtpServer(PORT);
+    smtp.failNext(1, 550, "Mailbox unavailable", { to: "outgrown@example.com" });
+    const date = upcoming(2);
+    const made = await createPhoneBooking(staff.reception, { service: "consultation", practitioner: "hannah", start: new Date(at(date, "10:00")), patient: { name: "Outgrown Patient", email: "outgrown@example.com", phone: "07700 900996" } }, new Date());
+    const id = made.ok ? made.data.booking.id : "";
+    await drain(new Date());
+    const [confirmation] = await message(id, "confirmation");
+    expect(confirmation.status).toBe("failed");
+
+    // Still the booking's current details: it may go again.
+    smtp.failNext(1, 550, "Mailbox unavailable", { to: "outgrown@example.com" });
+    expect(await resendMessage(confirmation.id)).toMatchObject({ ok: true });
+    // Resending wakes the background sender, which may take the message first: wait for either.
+    await drain(new Date());
+    await expect.poll(async () => (await message(id, "confirmation"))[0].status, { timeout: 5000 }).toBe("failed");
+
+    // Moved since: the failed confirmation names the old time, so it is refused.
+    expect((await rescheduleBookingByStaff(staff.reception, id, { start: new Date(at(date, "11:00")), notifyPatient: false }, new Date())).ok).toBe(true);
+    expect(await resendMessage(confirmation.id)).toEqual({ ok: false, code: "conflict", message: STALE_RESEND_MESSAGE });
+    expect((await message(id, "confirmation"))[0].status).toBe("failed");
   });
 });
