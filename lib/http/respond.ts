@@ -60,7 +60,7 @@ const tooLarge = () => errorResponse({ code: "payload_too_large", message: "The 
 const notJson = () => errorResponse({ code: "invalid_request", message: "Please send the request as JSON (Content-Type: application/json)." });
 
 /** The body as UTF-8 text, refusing more than `limit` bytes without reading further. */
-async function readCappedText(request: Request, limit: number): Promise<Read<string>> {
+export async function readCappedText(request: Request, limit = MAX_BODY_BYTES): Promise<Read<string>> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) return { ok: false, response: tooLarge() };
   if (!request.body) return { ok: true, value: "" };
