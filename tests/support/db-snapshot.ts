@@ -3,7 +3,7 @@ import type pg from "pg";
 /**
  * The fuzz tests send writes that may succeed (new hours, settings, accounts). They snapshot the
  * tables those writes can change and put them back afterwards, so later tests meet the seeded
- * clinic. Bookings, patients and emails are emptied by resetDiary as in every test.
+ * clinic.
  */
 const REPLACED = ["WeeklyHours", "WeeklyBreak", "DateOverride", "TimeOff"];
 const UPDATED = ["ClinicSettings", "Service", "Practitioner", "StaffUser"];
@@ -21,11 +21,12 @@ async function columnsOf(client: pg.PoolClient, table: string): Promise<string[]
   return rows.map((row) => `"${row.column_name}"`);
 }
 
-export async function restoreTables(pool: pg.Pool): Promise<void> {
+/** Puts the tables back; `emptyDiary` (default) also empties bookings, patients and emails. */
+export async function restoreTables(pool: pg.Pool, { emptyDiary = true } = {}): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query(`TRUNCATE "BookingEvent", "EmailMessage", "IdempotencyRecord", "ManageToken", "Booking", "Patient" CASCADE`);
+    if (emptyDiary) await client.query(`TRUNCATE "BookingEvent", "EmailMessage", "IdempotencyRecord", "ManageToken", "Booking", "Patient" CASCADE`);
     for (const table of REPLACED) {
       await client.query(`DELETE FROM "${table}"`);
       await client.query(`INSERT INTO "${table}" SELECT * FROM ${copyOf(table)}`);

@@ -65,7 +65,7 @@ function plausibleDate(): fc.Arbitrary<string> {
   const day = 86_400_000;
   return fc.oneof(
     EXTREME_YEARS.map((d) => d.toISOString().slice(0, 10)),
-    fc.constantFrom("9999-12-31", "9999-12-01", "0000-01-01", "2027-02-30", "2100-12-31", "2000-01-01"),
+    { weight: 4, arbitrary: fc.constantFrom("9999-12-31", "0000-01-01", "2027-02-30", "2101-01-01", "2100-12-31") },
     fc.integer({ min: -400, max: 400 }).map((days) => new Date(Date.now() + days * day).toISOString().slice(0, 10)),
     fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2110-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
     fc.tuple(fc.integer({ min: 1999, max: 2102 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
@@ -76,7 +76,7 @@ function plausibleInstant(): fc.Arbitrary<string> {
   const quarter = 15 * 60_000;
   return fc.oneof(
     EXTREME_YEARS.map((d) => d.toISOString()),
-    fc.constantFrom("9999-12-31T10:00:00Z", "0000-01-03T10:00:00Z", "2027-02-30T11:00:00Z", "2100-12-31T23:30:00Z", "2000-01-01T00:00:00Z"),
+    { weight: 2, arbitrary: fc.constantFrom("9999-12-31T10:00:00Z", "0000-01-03T10:00:00Z", "2027-02-30T11:00:00Z", "2100-12-31T23:30:00Z", "2000-01-01T00:00:00Z") },
     // Quarter hours in the coming months: often a real free slot.
     fc.integer({ min: -200, max: 12_000 }).map((n) => new Date(Math.ceil(Date.now() / quarter) * quarter + n * quarter).toISOString()),
     fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2110-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString()),
@@ -161,6 +161,11 @@ export function valueFor(schema: JsonSchema | undefined, name = "", hostility = 
     default:
       return mix(fc.jsonValue({ maxDepth: 2 }));
   }
+}
+
+/** A search parameter's value for a key: plausible for that key (dates for `date`...), or hostile. */
+export function queryValueFor(name: string): fc.Arbitrary<string> {
+  return fc.oneof(plausibleByName(name).map((value) => (typeof value === "string" ? value : JSON.stringify(value))), hostileString);
 }
 
 /** How hostile one request is: plausible throughout, one bad leaf or so, or bad all over. */
