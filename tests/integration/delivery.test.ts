@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type pg from "pg";
 import { POST as postBooking } from "@/app/api/bookings/route";
@@ -12,6 +13,7 @@ import { MANAGE_LINK_PLACEHOLDER_PATH } from "@/lib/bookings/manage-link";
 import { addDateOverride } from "@/lib/schedule";
 import { formatLondonDateTimeWithZone } from "@/lib/time/london";
 import { at, bookingBody, jsonRequest, resetDiary, testPool, upcoming } from "../support/fixtures";
+import { FUZZ_SEED } from "../support/fuzz-seed";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { loadStaff } from "../support/staff";
 
@@ -244,6 +246,29 @@ describe("content", () => {
     expect(smtp.envelopes[0]!.to).toEqual(["victim@example.com"]);
     expect(smtp.messages[0]!.bcc).toBeUndefined();
     expect(smtp.messages[0]!.headers.has("bcc")).toBe(false);
+  });
+
+  it("for any name, subject and text, the email has one recipient, no added header, and one text part holding the text", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    stopOutboxWorker();
+    // Anything but NUL, which PostgreSQL cannot store (the validation refuses it long before).
+    const text = fc.oneof(fc.constantFrom("Jo\r\nBcc: attacker@example.com", "x\r\n\r\n--boundary\r\nContent-Type: text/html\r\n\r\n<b>", "=?utf-8?q?Bcc=3A_a@b.c?=", "Zoë \u202E😀"), fc.string({ unit: "binary", maxLength: 80 })).map((v) => v.replaceAll("\u0000", ""));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(text, text, text, async (toName, subject, body) => {
+        smtp!.messages.length = 0;
+        smtp!.envelopes.length = 0;
+        await db.$transaction((tx) => queueEmail(tx, { dedupeKey: `inject-any-${n++}`, kind: "test", to: "victim@example.com", toName, subject, text: `${body}\nend`, html: "<p>Hi</p>" }));
+        await drain(new Date(Date.now() + 1000));
+        expect(smtp!.envelopes.map((e) => e.to)).toEqual([["victim@example.com"]]);
+        const mail = smtp!.messages[0]!;
+        for (const header of ["bcc", "cc", "reply-to"]) expect(mail.headers.has(header), header).toBe(false);
+        expect(mail.to && "value" in mail.to ? mail.to.value.map((v) => v.address) : []).toEqual(["victim@example.com"]);
+        expect(mail.attachments).toEqual([]);
+        expect(mail.text?.replace(/\r\n?/g, "\n").trimEnd().endsWith("end")).toBe(true);
+      }),
+      { seed: FUZZ_SEED, numRuns: 25 },
+    );
   });
 });
 
