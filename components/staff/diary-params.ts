@@ -4,6 +4,7 @@
  * and a view can be bookmarked or shared with a colleague.
  */
 import { addLondonDays, isoWeekdayOf, type LondonDate } from "@/lib/time/london";
+import { isLondonDate } from "@/lib/validation/primitives";
 
 export type DiaryView = "day" | "week";
 export const ALL_PRACTITIONERS = "all";
@@ -22,18 +23,13 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** A real calendar date in YYYY-MM-DD form (rejects 2026-02-30 and the like). */
-export function isLondonDate(value: string | undefined): value is LondonDate {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  return addLondonDays(value, 0) === value;
-}
-
 /**
  * @param choices practitioner slugs the viewer may pick from; null for a practitioner, who only
  *   ever sees their own diary (the param is ignored rather than trusted).
  */
 export function parseDiaryQuery(params: SearchParams, today: LondonDate, choices: string[] | null, ownSlug: string | null): DiaryQuery {
   const view: DiaryView = first(params.view) === "day" ? "day" : "week";
+  // The shared date rules (a real date, 2000-2100): anything else shows today's diary instead.
   const rawDate = first(params.date);
   const date = isLondonDate(rawDate) ? rawDate : today;
   let practitioner = ownSlug ?? ALL_PRACTITIONERS;

@@ -4,9 +4,10 @@
  * The outbox as a table on wide screens and as cards below 1024px (eight facts per email would
  * squeeze or scroll sideways on a tablet). Only one of the two is displayed; the other is
  * display:none, so screen readers and tests meet each email once.
- * "Send again" puts a failed or dropped email back in the queue (POST .../resend), then refreshes
- * the server data so the row shows its new state. A dropped email was superseded by a later change
- * to the booking, so sending it needs a confirmation: the patient would get out-of-date details.
+ * "Send again" puts a failed email back in the queue (POST .../resend), then refreshes the server
+ * data so the row shows its new state. A dropped email was superseded by a later change to the
+ * booking and is never sent again (the API refuses it, and any failed email the booking has
+ * outgrown, with the reason): the patient would get out-of-date details.
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -15,12 +16,11 @@ import type { MessageDto } from "@/lib/email/messages";
 import { formatLondonDateTime, formatLondonTime, londonDateOf } from "@/lib/time/london";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
 import { failureMessage, staffRequest } from "./booking-api";
 import { MessageStatusBadge, kindLabel } from "./messages-status";
 import { Toast, useToast } from "./staff-toast";
 
-const canResend = (message: MessageDto) => message.status === "failed" || message.status === "dropped";
+const canResend = (message: MessageDto) => message.status === "failed";
 const bookingLinkClass = "inline-flex min-h-11 items-center font-semibold text-brand-700 underline hover:text-brand-900";
 
 function when(iso: string): string {
@@ -68,7 +68,6 @@ export function MessagesList({ messages }: { messages: MessageDto[] }) {
   const toast = useToast();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [confirming, setConfirming] = useState<MessageDto | null>(null);
 
   async function resend(message: MessageDto) {
     setBusyId(message.id);
@@ -76,22 +75,13 @@ export function MessagesList({ messages }: { messages: MessageDto[] }) {
     const result = await staffRequest<{ message: MessageDto }>("POST", `/api/staff/messages/${encodeURIComponent(message.id)}/resend`);
     setBusyId(null);
     if (result.kind === "ok") {
-      setConfirming(null);
       toast.show(`Sending again to ${message.to}. The status changes to Sent once it has gone.`);
       router.refresh();
       return;
     }
     setErrors((current) => ({ ...current, [message.id]: failureMessage(result) }));
-    // A 409 means someone else already resent it (or it was delivered): show the current state.
-    if (result.kind === "error" && result.status === 409) {
-      setConfirming(null);
-      router.refresh();
-    }
-  }
-
-  function onResend(message: MessageDto) {
-    if (message.status === "dropped") setConfirming(message);
-    else void resend(message);
+    // A 409 means someone else already resent it, or it is out of date: show the current state.
+    if (result.kind === "error" && result.status === 409) router.refresh();
   }
 
   // Plain render helpers, not components: a component defined in here would be a new type on every
@@ -106,7 +96,7 @@ export function MessagesList({ messages }: { messages: MessageDto[] }) {
         className="min-h-11!"
         loading={busyId === message.id}
         disabled={busyId !== null && busyId !== message.id}
-        onClick={() => onResend(message)}
+        onClick={() => void resend(message)}
       >
         Send again<span className="sr-only"> to {message.to}: {message.subject}</span>
       </Button>
@@ -203,28 +193,6 @@ export function MessagesList({ messages }: { messages: MessageDto[] }) {
           </li>
         ))}
       </ul>
-
-      <ConfirmDialog
-        open={confirming !== null}
-        title="Send this dropped email?"
-        description={
-          confirming ? (
-            <>
-              It was not sent because the booking changed after it was written. If you send it now, {confirming.to} receives
-              the details as they were then, which may be out of date.
-            </>
-          ) : null
-        }
-        confirmLabel="Send it anyway"
-        cancelLabel="Don’t send"
-        busy={confirming !== null && busyId === confirming.id}
-        onConfirm={() => {
-          if (confirming) void resend(confirming);
-        }}
-        onCancel={() => setConfirming(null)}
-      >
-        {confirming && errors[confirming.id] ? <Alert tone="error">{errors[confirming.id]}</Alert> : null}
-      </ConfirmDialog>
 
       <Toast toast={toast.toast} dismiss={toast.dismiss} />
     </>

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { fail, ok, type Result } from "@/lib/result";
+import { db, type Tx } from "@/lib/db";
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 import { hashPassword } from "@/lib/auth/password";
 import type { StaffRole } from "@/lib/auth/types";
 
@@ -38,13 +38,29 @@ export async function createStaffAccount(input: { email: string; name: string; r
   return ok({ account: toAccountDto(account) });
 }
 
+/**
+ * The clinic always keeps at least one active admin. Every change that can take an admin away
+ * (demotion, disabling; deletion too, should it ever exist) takes this lock first in its
+ * transaction, so such changes take turns: two admins demoting each other at the same moment
+ * cannot both pass the count in refuseToLoseLastAdmin.
+ */
+async function lockAdminChanges(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('staff:active-admins'))`;
+}
+
+/** Under lockAdminChanges: a refusal when the change would leave no active admin. */
+async function refuseToLoseLastAdmin(tx: Tx, account: { id: string; role: StaffRole; active: boolean }, after: { role: StaffRole; active: boolean }): Promise<Failure | null> {
+  const losesAdmin = account.role === "admin" && account.active && (after.role !== "admin" || !after.active);
+  if (!losesAdmin) return null;
+  const others = await tx.staffUser.count({ where: { role: "admin", active: true, id: { not: account.id } } });
+  return others === 0 ? fail("conflict", "The clinic needs at least one active admin: make another account an admin first.") : null;
+}
+
 export async function updateStaffAccount(
   actingAdminId: string,
   id: string,
   input: { name?: string; role?: StaffRole; practitioner?: string | null; active?: boolean },
 ): Promise<Result<{ account: StaffAccountDto }>> {
-  const existing = await db.staffUser.findUnique({ where: { id }, select: { id: true, role: true } });
-  if (!existing) return fail("not_found", "That account was not found.");
   if (id === actingAdminId && (input.active === false || (input.role && input.role !== "admin"))) {
     return fail("conflict", "You cannot disable your own account or remove your own admin role.");
   }
@@ -53,19 +69,29 @@ export async function updateStaffAccount(
   if (practitionerId && (await db.staffUser.count({ where: { practitionerId, id: { not: id } } }))) {
     return fail("invalid_request", "Please check the highlighted fields.", { practitioner: "That practitioner already has an account." });
   }
-  const endsSessions = input.active === false || (input.role !== undefined && input.role !== existing.role);
-  const account = await db.staffUser.update({
-    where: { id },
-    data: {
-      name: input.name,
-      role: input.role,
-      active: input.active,
-      practitionerId: practitionerId === undefined ? undefined : practitionerId,
-      ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}),
-    },
-    select: accountSelect,
+  return db.$transaction(async (tx): Promise<Result<{ account: StaffAccountDto }>> => {
+    await lockAdminChanges(tx);
+    // Read under the lock: an admin demoted or disabled by a change that just committed acts no more.
+    const actor = await tx.staffUser.findUnique({ where: { id: actingAdminId }, select: { role: true, active: true } });
+    if (!actor || actor.role !== "admin" || !actor.active) return fail("forbidden", "Your role may not do this.");
+    const existing = await tx.staffUser.findUnique({ where: { id }, select: { id: true, role: true, active: true } });
+    if (!existing) return fail("not_found", "That account was not found.");
+    const refused = await refuseToLoseLastAdmin(tx, existing, { role: input.role ?? existing.role, active: input.active ?? existing.active });
+    if (refused) return refused;
+    const endsSessions = input.active === false || (input.role !== undefined && input.role !== existing.role);
+    const account = await tx.staffUser.update({
+      where: { id },
+      data: {
+        name: input.name,
+        role: input.role,
+        active: input.active,
+        practitionerId: practitionerId === undefined ? undefined : practitionerId,
+        ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}),
+      },
+      select: accountSelect,
+    });
+    return ok({ account: toAccountDto(account) });
   });
-  return ok({ account: toAccountDto(account) });
 }
 
 export async function setStaffPassword(id: string, password: string): Promise<Result<{ account: StaffAccountDto }>> {

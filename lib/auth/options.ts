@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getServerEnv } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { getStaffRecord, verifyStaffCredentials } from "./accounts";
+import { redirectWithinSite } from "./callback-url";
 import type { StaffUser } from "./types";
 
 /**
@@ -53,6 +54,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect: redirectWithinSite,
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -41,7 +41,14 @@ function invite(row: BookingRow, clinic: ClinicInfo, method: "REQUEST" | "CANCEL
 }
 
 function base(row: BookingRow, kind: string, dedupeSuffix = "") {
-  return { dedupeKey: `booking:${row.id}:${kind}${dedupeSuffix}`, kind, bookingId: row.id, to: row.patient.email, toName: row.patient.name };
+  return {
+    dedupeKey: `booking:${row.id}:${kind}${dedupeSuffix}`,
+    kind,
+    bookingId: row.id,
+    bookingSequence: row.icsSequence,
+    to: row.patient.email,
+    toName: row.patient.name,
+  };
 }
 
 /** Returns the manage link for the confirmation page; the acknowledgement email gets its own. */

@@ -1,11 +1,10 @@
 import "server-only";
-import { createEvents, type EventAttributes } from "ics";
 import { db } from "@/lib/db";
 import { seesEveryDiary, type StaffUser } from "@/lib/auth/types";
 import { generateManageToken, hashToken, MANAGE_TOKEN_PATTERN } from "@/lib/bookings/tokens";
 import { getServerEnv } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/result";
-import { bookingInviteUid } from "@/lib/email/ics";
+import { bookingInviteUid, buildCalendarFeed } from "@/lib/email/ics";
 
 /**
  * A practitioner's private, read-only calendar subscription (ICS) for phone calendars. The URL's
@@ -37,8 +36,6 @@ export async function revokeCalendarFeed(staff: StaffUser, slug: string): Promis
   return ok({ active: false });
 }
 
-const utc = (d: Date): [number, number, number, number, number] => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
-
 /** The feed for a token, or null for an unknown or revoked one. */
 export async function getCalendarFeed(token: string, now: Date): Promise<string | null> {
   if (!MANAGE_TOKEN_PATTERN.test(token)) return null;
@@ -49,19 +46,16 @@ export async function getCalendarFeed(token: string, now: Date): Promise<string 
     orderBy: { startsAt: "asc" },
     select: { id: true, reference: true, status: true, startsAt: true, endsAt: true, icsSequence: true, service: { select: { name: true } } },
   });
-  const events: EventAttributes[] = bookings.map((b) => ({
-    uid: bookingInviteUid(b.id),
-    sequence: b.icsSequence,
-    start: utc(b.startsAt),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: utc(b.endsAt),
-    endInputType: "utc",
-    endOutputType: "utc",
-    title: `${b.status === "requested" ? "Request: " : ""}${b.service.name} (${b.reference})`,
-    status: b.status === "requested" ? "TENTATIVE" : "CONFIRMED",
-  }));
-  const { error, value } = createEvents(events, { productId: "victoriahouse/booking", calName: `${practitioner.name}'s diary`, method: "PUBLISH" });
-  if (error || value === undefined) throw new Error(`Could not build the calendar feed: ${error?.message ?? "no output"}`);
-  return value;
+  return buildCalendarFeed({
+    name: `${practitioner.name}'s diary`,
+    events: bookings.map((b) => ({
+      uid: bookingInviteUid(b.id),
+      sequence: b.icsSequence,
+      start: b.startsAt,
+      end: b.endsAt,
+      title: `${b.status === "requested" ? "Request: " : ""}${b.service.name} (${b.reference})`,
+      status: b.status === "requested" ? "TENTATIVE" : "CONFIRMED",
+      stamp: now,
+    })),
+  });
 }

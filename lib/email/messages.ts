@@ -1,7 +1,7 @@
 import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/result";
 import { kickOutbox } from "./delivery";
@@ -47,16 +47,44 @@ export async function countFailedMessages(): Promise<number> {
   return db.emailMessage.count({ where: { status: "failed" } });
 }
 
-/** Puts a failed (or dropped) message back in the queue for an immediate attempt. */
+export const DROPPED_RESEND_MESSAGE =
+  "This email was dropped because its booking changed before it was sent, so its details are out of date. It cannot be sent again: the patient gets the email about the change instead.";
+export const STALE_RESEND_MESSAGE =
+  "This email is out of date: its booking has been moved or cancelled since it was written, so sending it would give the patient old details. The email about the change has the current ones.";
+
+type ResendRow = { status: MessageDto["status"]; bookingId: string | null; bookingSequence: number | null; validForSequence: number | null };
+
+/** Why a message no longer describes its booking, or null while it still does. */
+async function staleReason(tx: Tx, row: ResendRow): Promise<string | null> {
+  const sequence = row.bookingSequence ?? row.validForSequence;
+  if (sequence === null) return null;
+  if (!row.bookingId) return STALE_RESEND_MESSAGE;
+  // FOR SHARE: a change to the booking (which locks its row) waits until this message is requeued.
+  const [booking] = await tx.$queryRaw<{ icsSequence: number; status: string }[]>`SELECT "icsSequence", status::text AS status FROM "Booking" WHERE id = ${row.bookingId} FOR SHARE`;
+  if (!booking || booking.icsSequence !== sequence) return STALE_RESEND_MESSAGE;
+  if (row.validForSequence !== null && booking.status !== "confirmed") return STALE_RESEND_MESSAGE;
+  return null;
+}
+
+/**
+ * Puts a failed message back in the queue for an immediate attempt. A message that no longer
+ * describes its booking (dropped as superseded, or written before the booking moved or was
+ * cancelled) is refused with the reason: it would tell the patient an old time.
+ */
 export async function resendMessage(id: string): Promise<Result<{ message: MessageDto }>> {
-  const { count } = await db.emailMessage.updateMany({
-    where: { id, status: { in: ["failed", "dropped"] } },
-    data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseUntil: null, validForSequence: null },
+  const result = await db.$transaction(async (tx): Promise<Result<null>> => {
+    const [row] = await tx.$queryRaw<ResendRow[]>`
+      SELECT status::text AS status, "bookingId", "bookingSequence", "validForSequence" FROM "EmailMessage" WHERE id = ${id} FOR UPDATE`;
+    if (!row) return fail("not_found", "That message was not found.");
+    if (row.status === "dropped") return fail("conflict", DROPPED_RESEND_MESSAGE);
+    if (row.status !== "failed") return fail("conflict", "Only failed messages can be sent again.");
+    const stale = await staleReason(tx, row);
+    if (stale) return fail("conflict", stale);
+    // validForSequence stays: a reminder requeued now is still dropped if its booking moves first.
+    await tx.emailMessage.update({ where: { id }, data: { status: "pending", attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseUntil: null } });
+    return ok(null);
   });
-  if (count === 0) {
-    const exists = await db.emailMessage.count({ where: { id } });
-    return exists ? fail("conflict", "Only failed or dropped messages can be sent again.") : fail("not_found", "That message was not found.");
-  }
+  if (!result.ok) return result;
   kickOutbox();
   const [message] = await listMessages({ id });
   return ok({ message: message! });

@@ -13,6 +13,8 @@ export type OutgoingEmail = RenderedEmail & {
   notBefore?: Date;
   /** Dropped instead of sent if the booking's icsSequence is no longer this (it moved or was cancelled). */
   validForSequence?: number;
+  /** The booking's icsSequence as this message describes it (see lib/email/messages.ts resendMessage). */
+  bookingSequence?: number;
 };
 
 /**
@@ -36,6 +38,7 @@ export async function queueEmail(tx: Tx, email: OutgoingEmail): Promise<void> {
         icsMethod: email.ics?.method,
         nextAttemptAt: email.notBefore ?? new Date(),
         validForSequence: email.validForSequence,
+        bookingSequence: email.bookingSequence,
       },
     ],
     skipDuplicates: true,

@@ -3,6 +3,7 @@
 // which would let anyone pick their own address and dodge the booking rate limit.
 import http from "node:http";
 import next from "next";
+import { refuseTunnel, screenRequest } from "./screen-request.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-vh-client-address";
 
@@ -20,11 +21,13 @@ export async function serveNext({ dev, port, dir, hostname = "0.0.0.0" }) {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    if (screenRequest(req, res)) return;
     const address = clientAddressFor(req, trustProxy);
     req.headers[CLIENT_ADDRESS_HEADER] = address;
     if (!trustProxy) req.headers["x-forwarded-for"] = address;
     handle(req, res);
   });
+  server.on("connect", refuseTunnel);
   // Keep-alive longer than typical proxies' so they never reuse a connection we just closed.
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve, reject) => {

@@ -1,21 +1,26 @@
 import { z } from "zod";
+import { personName, safeText } from "./primitives";
 
 const password = z.string({ error: "Please enter a password." }).min(12, "Use at least 12 characters.").max(200, "Please keep it under 200 characters.");
 const email = z.string({ error: "Please enter an email address." }).trim().toLowerCase().pipe(z.email({ error: "Please enter a valid email address." }));
-const name = z.string({ error: "Please enter a name." }).trim().min(2, "Please enter a name.").max(80, "Please keep the name under 80 characters.");
+const name = personName({ max: 80 });
+/** What the clinic calls itself or a service: shown in emails, invites and feeds. */
+const label = safeText({ min: 2, max: 80, messages: { required: "Please enter a name.", tooShort: "Please enter a name.", tooLong: "Please keep the name under 80 characters." } });
+/** A practitioner's slug, or "" for none. */
+const practitionerSlug = z.string({ error: "No such practitioner." }).trim().regex(/^[a-z0-9-]{0,40}$/, "No such practitioner.");
 const role = z.enum(["practitioner", "receptionist", "admin"], { error: "Choose a role." });
 
 export const createStaffSchema = z
-  .object({ email, name, role, practitioner: z.string().trim().optional(), password })
+  .object({ email, name, role, practitioner: practitionerSlug.optional(), password })
   .refine((v) => v.role !== "practitioner" || Boolean(v.practitioner), { message: "Choose which practitioner this account is.", path: ["practitioner"] });
 
-export const updateStaffSchema = z.object({ name: name.optional(), role: role.optional(), practitioner: z.string().trim().nullable().optional(), active: z.boolean().optional() });
+export const updateStaffSchema = z.object({ name: name.optional(), role: role.optional(), practitioner: practitionerSlug.nullable().optional(), active: z.boolean().optional() });
 
 export const passwordSchema = z.object({ password });
 
 export const updateServiceSchema = z.object({
-  name: name.optional(),
-  description: z.string().trim().max(500, "Please keep it under 500 characters.").optional(),
+  name: label.optional(),
+  description: safeText({ multiline: true, max: 500, messages: { required: "The description must be text.", tooLong: "Please keep it under 500 characters." } }).optional(),
   durationMinutes: z.number({ error: "Give the length in minutes." }).int().min(5, "At least 5 minutes.").max(240, "At most 4 hours.").optional(),
   priceFromPence: z.number({ error: "Give the price in pence." }).int().min(0, "The price cannot be negative.").max(1_000_000).optional(),
   bookableOnline: z.boolean().optional(),
@@ -23,9 +28,13 @@ export const updateServiceSchema = z.object({
 });
 
 export const clinicSettingsSchema = z.object({
-  name: name.optional(),
-  addressLines: z.array(z.string().trim().min(1).max(100)).min(1, "Give at least one address line.").max(6).optional(),
-  phone: z.string().trim().min(7, "Please enter a phone number.").max(30).optional(),
+  name: label.optional(),
+  addressLines: z
+    .array(safeText({ min: 1, max: 100, messages: { required: "Please fill in the address line.", tooLong: "Please keep each line under 100 characters." } }))
+    .min(1, "Give at least one address line.")
+    .max(6)
+    .optional(),
+  phone: safeText({ min: 7, max: 30, messages: { required: "Please enter a phone number.", tooShort: "Please enter a phone number.", tooLong: "Please keep the phone number under 30 characters." } }).optional(),
   email: email.optional(),
   minNoticeMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
   maxAdvanceDays: z.number().int().min(1).max(366).optional(),

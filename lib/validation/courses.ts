@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoInstantSchema, practitionerChoiceSchema } from "./booking";
+import { safeText } from "./primitives";
 
 /** Bodies of the treatment-course routes (api.md, "Treatment courses"); messages are for staff. */
 
@@ -12,10 +13,7 @@ export const outcomeSchema = z.object({
     .int("Give a whole number of sessions.")
     .min(1, "At least one session.")
     .max(20, "At most 20 sessions."),
-  notes: z
-    .string({ error: "Notes must be text." })
-    .trim()
-    .max(5000, "Please keep notes under 5,000 characters.")
+  notes: safeText({ multiline: true, max: 5000, messages: { required: "Notes must be text.", tooLong: "Please keep notes under 5,000 characters." } })
     .optional()
     .transform((value) => (value ? value : undefined)),
 });
@@ -31,11 +29,12 @@ export type PatchTestInput = z.infer<typeof patchTestSchema>;
 /** A reason for booking a session closer than the minimum interval; kept in the audit trail. */
 export const overrideSchema = z.object(
   {
-    reason: z
-      .string({ error: "Give the reason for booking sooner." })
-      .trim()
-      .min(3, "Give the reason for booking sooner.")
-      .max(500, "Please keep the reason under 500 characters."),
+    reason: safeText({
+      multiline: true,
+      min: 3,
+      max: 500,
+      messages: { required: "Give the reason for booking sooner.", tooShort: "Give the reason for booking sooner.", tooLong: "Please keep the reason under 500 characters." },
+    }),
   },
   { error: "Give the reason for booking sooner." },
 );

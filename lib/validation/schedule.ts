@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isoInstantSchema, londonDateSchema } from "./booking";
+import { londonDateSchema } from "./booking";
+import { instant, safeText } from "./primitives";
 
 /** Schedules are edited as London wall-clock minutes after midnight (0..1440). */
 const minute = z.number({ error: "Please give a time." }).int().min(0, "Please give a time.").max(1440, "Please give a time.");
@@ -32,5 +33,9 @@ export const dateOverrideSchema = z
   .refine((o) => o.startMinute === null || o.endMinute === null || o.endMinute > o.startMinute, { message: "The end must be after the start.", path: ["endMinute"] });
 
 export const timeOffSchema = z
-  .object({ start: isoInstantSchema, end: isoInstantSchema, reason: z.string().trim().max(200, "Please keep the reason under 200 characters.").optional() })
+  .object({
+    start: instant("Please give the start as a date and time."),
+    end: instant("Please give the end as a date and time."),
+    reason: safeText({ max: 200, messages: { required: "The reason must be text.", tooLong: "Please keep the reason under 200 characters." } }).optional(),
+  })
   .refine((t) => t.end.getTime() > t.start.getTime(), { message: "The end must be after the start.", path: ["end"] });

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { isoInstantSchema, londonDateSchema, notesSchema, patientSchema, practitionerChoiceSchema, slugSchema } from "./booking";
+import { isoInstantSchema, londonDateSchema, notesSchema, patientSchema, practitionerChoiceSchema, reasonSchema, slugSchema } from "./booking";
 import { overrideSchema } from "./courses";
+import { safeText } from "./primitives";
 
-const reason = z.string({ error: "The reason must be text." }).trim().max(500, "Please keep the reason under 500 characters.").optional();
+const reason = reasonSchema;
 const notifyPatient = z.boolean({ error: "Choose whether to email the patient." }).optional();
 
 export const staffBookingsQuerySchema = z
@@ -29,5 +30,10 @@ export const staffCancelSchema = z.object({ reason, notifyPatient });
 // `override`: moving a course session closer than the minimum interval to its neighbours needs a reason.
 export const staffRescheduleSchema = z.object({ start: isoInstantSchema, practitioner: practitionerChoiceSchema.optional(), notifyPatient, override: overrideSchema.optional() });
 export const attendanceSchema = z.object({ outcome: z.enum(["attended", "no_show"], { error: "Choose attended or no-show." }) });
-export const staffNotesSchema = z.object({ staffNotes: z.string({ error: "Notes must be text." }).max(5000, "Please keep notes under 5,000 characters.") });
-export const patientSearchSchema = z.object({ q: z.string().trim().min(2, "Type at least two characters.").max(100) });
+export const staffNotesSchema = z.object({
+  staffNotes: safeText({ multiline: true, max: 5000, messages: { required: "Notes must be text.", tooLong: "Please keep notes under 5,000 characters." } }),
+});
+/** What the patient search matches: part of a name, an email, phone digits or a reference. */
+export const patientSearchSchema = z.object({
+  q: safeText({ min: 2, max: 100, messages: { required: "Type at least two characters.", tooShort: "Type at least two characters.", tooLong: "Please type at most 100 characters." } }),
+});

@@ -56,3 +56,66 @@ describe("admin", () => {
     await updateClinicSettings({ minNoticeMinutes: original.minNoticeMinutes });
   });
 });
+
+describe("the last active admin", () => {
+  async function secondAdmin(email: string) {
+    const made = await createStaffAccount({ email, name: "Temp Admin", role: "admin", password: "a-long-temporary-password" });
+    expect(made.ok).toBe(true);
+    return made.ok ? made.data.account.id : "";
+  }
+  const activeAdmins = async () => (await pool.query(`SELECT count(*)::int AS n FROM "StaffUser" WHERE role = 'admin' AND active`)).rows[0].n as number;
+
+  /**
+   * Runs two account changes at the same moment. To make them overlap every time, a third
+   * connection holds both accounts' rows while they start: each change has read what it reads
+   * before it can write, as when two requests arrive together; then the rows are let go.
+   */
+  async function atTheSameMoment<T>(ids: string[], changes: (() => Promise<T>)[]): Promise<T[]> {
+    const blocker = await pool.connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query(`SELECT id FROM "StaffUser" WHERE id = ANY($1) FOR UPDATE`, [ids]);
+      const running = changes.map((change) => change());
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await blocker.query("COMMIT");
+      return await Promise.all(running);
+    } finally {
+      blocker.release();
+    }
+  }
+
+  it("two admins demoting each other at the same moment: one is refused, one admin remains", async () => {
+    const other = await secondAdmin("temp-admin-race@clinic.example");
+    expect(await activeAdmins()).toBe(2);
+    const results = await atTheSameMoment(
+      [staff.admin.id, other],
+      [() => updateStaffAccount(staff.admin.id, other, { role: "receptionist" }), () => updateStaffAccount(other, staff.admin.id, { role: "receptionist" })],
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ ok: false })]);
+    expect(await activeAdmins()).toBe(1);
+    // Put the seeded admin back for the other tests, whichever of the two won.
+    await pool.query(`UPDATE "StaffUser" SET role = 'admin', active = true WHERE id = $1`, [staff.admin.id]);
+    await pool.query(`DELETE FROM "StaffUser" WHERE id = $1`, [other]);
+  });
+
+  it("two admins disabling each other at the same moment: one is refused", async () => {
+    const other = await secondAdmin("temp-admin-disable@clinic.example");
+    const results = await atTheSameMoment(
+      [staff.admin.id, other],
+      [() => updateStaffAccount(staff.admin.id, other, { active: false }), () => updateStaffAccount(other, staff.admin.id, { active: false })],
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await activeAdmins()).toBe(1);
+    await pool.query(`UPDATE "StaffUser" SET role = 'admin', active = true WHERE id = $1`, [staff.admin.id]);
+    await pool.query(`DELETE FROM "StaffUser" WHERE id = $1`, [other]);
+  });
+
+  it("an admin demoted a moment ago cannot demote the one who remains (a request still in flight)", async () => {
+    const other = await secondAdmin("temp-admin-late@clinic.example");
+    expect(await updateStaffAccount(staff.admin.id, other, { role: "receptionist" })).toMatchObject({ ok: true });
+    expect(await updateStaffAccount(other, staff.admin.id, { role: "receptionist" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await activeAdmins()).toBe(1);
+    await pool.query(`DELETE FROM "StaffUser" WHERE id = $1`, [other]);
+  });
+});

@@ -51,7 +51,7 @@ async function countRows(table: string): Promise<number> {
 
 describe("public catalogue", () => {
   it("lists services with consultation bookable online, and Sally and Hannah", async () => {
-    const services = await (await getServicesRoute()).json();
+    const services = await (await getServicesRoute(new Request("http://localhost:3999/api/services"))).json();
     expect(services.services).toEqual(
       expect.arrayContaining([
         { slug: "consultation", name: "Free consultation", durationMinutes: 30, priceFromPence: 0, bookableOnline: true },
@@ -59,7 +59,7 @@ describe("public catalogue", () => {
         expect.objectContaining({ slug: "laser-full-scalp", priceFromPence: 25_000, bookableOnline: false }),
       ]),
     );
-    const practitioners = await (await getPractitionersRoute()).json();
+    const practitioners = await (await getPractitionersRoute(new Request("http://localhost:3999/api/practitioners"))).json();
     expect(practitioners.practitioners.map((p: { slug: string }) => p.slug)).toEqual(["sally", "hannah"]);
   });
 });

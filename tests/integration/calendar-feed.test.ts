@@ -5,6 +5,7 @@ import { GET as getFeedRoute } from "@/app/calendar/[token]/route";
 import { getCalendarFeed, revokeCalendarFeed, rotateCalendarFeed } from "@/lib/calendar/feed";
 import { cancelBookingByStaff, confirmBooking, createPhoneBooking } from "@/lib/bookings/staff";
 import { at, resetDiary, testPool, upcoming } from "../support/fixtures";
+import { calendarLines, parseCalendar } from "../support/ics";
 import { loadStaff } from "../support/staff";
 
 let pool: pg.Pool;
@@ -69,5 +70,22 @@ describe("private calendar feeds", () => {
     const text = (await getCalendarFeed(tokenOf(link.ok ? link.data.url : ""), new Date()))!;
     expect(text).toMatch(/SEQUENCE:0/);
     expect(text).toMatch(/STATUS:CONFIRMED/);
+  });
+
+  it("stays valid with a lone carriage return or quotes in a stored service name (written before names were checked)", async () => {
+    const date = upcoming(1);
+    const made = await createPhoneBooking(staff.reception, { service: "consultation", practitioner: "sally", start: new Date(at(date, "10:00")), patient: { name: "Feed CR", email: "feed.cr@example.com", phone: "07700 900557" }, notifyPatient: false }, new Date());
+    expect(made.ok).toBe(true);
+    await pool.query(`UPDATE "Service" SET name = $1 WHERE slug = 'consultation'`, ['Consult\rSTATUS:CANCELLED;X="y",z\\'] );
+    try {
+      const link = await rotateCalendarFeed(staff.sally, "sally");
+      const text = (await getCalendarFeed(tokenOf(link.ok ? link.data.url : ""), new Date()))!;
+      calendarLines(text);
+      const [event] = parseCalendar(text).getAllSubcomponents("vevent");
+      expect(event!.getAllProperties("status").map((p) => p.getFirstValue())).toEqual(["CONFIRMED"]);
+      expect(event!.getFirstPropertyValue("summary")).toMatch(/^Consult\nSTATUS:CANCELLED;X="y",z\\ \(VH-[A-Z0-9]{5}\)$/);
+    } finally {
+      await pool.query(`UPDATE "Service" SET name = 'Free consultation' WHERE slug = 'consultation'`);
+    }
   });
 });

@@ -1,17 +1,19 @@
 import { spawn } from "node:child_process";
+import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type pg from "pg";
 import { POST as postBooking } from "@/app/api/bookings/route";
 import { db } from "@/lib/db";
 import { queueEmail } from "@/lib/email/outbox";
 import { MAX_ATTEMPTS, deliverDueEmails, stopOutboxWorker } from "@/lib/email/delivery";
-import { listMessages, resendMessage } from "@/lib/email/messages";
+import { DROPPED_RESEND_MESSAGE, STALE_RESEND_MESSAGE, listMessages, resendMessage } from "@/lib/email/messages";
 import { cancelBookingByStaff, confirmBooking, createPhoneBooking, rescheduleBookingByStaff } from "@/lib/bookings/staff";
 import { getManagedBooking } from "@/lib/bookings/manage";
 import { MANAGE_LINK_PLACEHOLDER_PATH } from "@/lib/bookings/manage-link";
 import { addDateOverride } from "@/lib/schedule";
 import { formatLondonDateTimeWithZone } from "@/lib/time/london";
 import { at, bookingBody, jsonRequest, resetDiary, testPool, upcoming } from "../support/fixtures";
+import { FUZZ_SEED } from "../support/fuzz-seed";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { loadStaff } from "../support/staff";
 
@@ -244,6 +246,29 @@ describe("content", () => {
     expect(smtp.messages[0]!.bcc).toBeUndefined();
     expect(smtp.messages[0]!.headers.has("bcc")).toBe(false);
   });
+
+  it("for any name, subject and text, the email has one recipient, no added header, and one text part holding the text", async () => {
+    smtp = await startTestSmtpServer(PORT);
+    stopOutboxWorker();
+    // Anything but NUL, which PostgreSQL cannot store (the validation refuses it long before).
+    const text = fc.oneof(fc.constantFrom("Jo\r\nBcc: attacker@example.com", "x\r\n\r\n--boundary\r\nContent-Type: text/html\r\n\r\n<b>", "=?utf-8?q?Bcc=3A_a@b.c?=", "Zoë \u202E😀"), fc.string({ unit: "binary", maxLength: 80 })).map((v) => v.replaceAll("\u0000", ""));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(text, text, text, async (toName, subject, body) => {
+        smtp!.messages.length = 0;
+        smtp!.envelopes.length = 0;
+        await db.$transaction((tx) => queueEmail(tx, { dedupeKey: `inject-any-${n++}`, kind: "test", to: "victim@example.com", toName, subject, text: `${body}\nend`, html: "<p>Hi</p>" }));
+        await drain(new Date(Date.now() + 1000));
+        expect(smtp!.envelopes.map((e) => e.to)).toEqual([["victim@example.com"]]);
+        const mail = smtp!.messages[0]!;
+        for (const header of ["bcc", "cc", "reply-to"]) expect(mail.headers.has(header), header).toBe(false);
+        expect(mail.to && "value" in mail.to ? mail.to.value.map((v) => v.address) : []).toEqual(["victim@example.com"]);
+        expect(mail.attachments).toEqual([]);
+        expect(mail.text?.replace(/\r\n?/g, "\n").trimEnd().endsWith("end")).toBe(true);
+      }),
+      { seed: FUZZ_SEED, numRuns: 25 },
+    );
+  });
 });
 
 describe("manage links in the outbox", () => {
@@ -339,5 +364,53 @@ describe("reminders", () => {
     expect(reminder[0]!.subject).not.toMatch(/SMP|scalp|laser/i);
     expect(reminder[0]!.text).toMatch(/\/booking\/[A-Za-z0-9_-]{43}/);
     expect((await reminders(id))[0].status).toBe("sent");
+  });
+});
+
+describe("send again", () => {
+  async function message(bookingId: string, kind: string) {
+    return (await pool.query(`SELECT id, status, subject, "textBody" FROM "EmailMessage" WHERE "bookingId" = $1 AND kind = $2 ORDER BY "createdAt"`, [bookingId, kind])).rows;
+  }
+
+  it("refuses a reminder dropped because its booking moved, with the reason, and never sends the old time", async () => {
+    stopOutboxWorker();
+    smtp = await startTestSmtpServer(PORT);
+    const date = upcoming(1);
+    const made = await createPhoneBooking(staff.reception, { service: "consultation", practitioner: "sally", start: new Date(at(date, "10:00")), patient: { name: "Moved Patient", email: "moved@example.com", phone: "07700 900997" }, notifyPatient: false }, new Date());
+    const id = made.ok ? made.data.booking.id : "";
+    expect((await rescheduleBookingByStaff(staff.reception, id, { start: new Date(at(date, "11:00")), notifyPatient: false }, new Date())).ok).toBe(true);
+    await drain(new Date(Date.parse(at(date, "10:00")) - 3_600_000));
+    const [old] = await message(id, "reminder");
+    expect(old).toMatchObject({ status: "dropped" });
+
+    expect(await resendMessage(old.id)).toEqual({ ok: false, code: "conflict", message: DROPPED_RESEND_MESSAGE });
+    expect((await message(id, "reminder"))[0].status).toBe("dropped");
+    await drain(new Date(Date.parse(at(date, "10:00")) - 3_600_000));
+    const oldTime = formatLondonDateTimeWithZone(new Date(at(date, "10:00")));
+    expect(smtp.messages.filter((m) => m.text?.includes(oldTime))).toEqual([]);
+  });
+
+  it("refuses a failed email its booking has outgrown (moved since), and sends one that is still true", async () => {
+    stopOutboxWorker();
+    smtp = await startTestSmtpServer(PORT);
+    smtp.failNext(1, 550, "Mailbox unavailable", { to: "outgrown@example.com" });
+    const date = upcoming(2);
+    const made = await createPhoneBooking(staff.reception, { service: "consultation", practitioner: "hannah", start: new Date(at(date, "10:00")), patient: { name: "Outgrown Patient", email: "outgrown@example.com", phone: "07700 900996" } }, new Date());
+    const id = made.ok ? made.data.booking.id : "";
+    await drain(new Date());
+    const [confirmation] = await message(id, "confirmation");
+    expect(confirmation.status).toBe("failed");
+
+    // Still the booking's current details: it may go again.
+    smtp.failNext(1, 550, "Mailbox unavailable", { to: "outgrown@example.com" });
+    expect(await resendMessage(confirmation.id)).toMatchObject({ ok: true });
+    // Resending wakes the background sender, which may take the message first: wait for either.
+    await drain(new Date());
+    await expect.poll(async () => (await message(id, "confirmation"))[0].status, { timeout: 5000 }).toBe("failed");
+
+    // Moved since: the failed confirmation names the old time, so it is refused.
+    expect((await rescheduleBookingByStaff(staff.reception, id, { start: new Date(at(date, "11:00")), notifyPatient: false }, new Date())).ok).toBe(true);
+    expect(await resendMessage(confirmation.id)).toEqual({ ok: false, code: "conflict", message: STALE_RESEND_MESSAGE });
+    expect((await message(id, "confirmation"))[0].status).toBe("failed");
   });
 });

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getAvailability } from "@/lib/availability";
-import { handleErrors, parseWith, respond } from "@/lib/http/respond";
+import { publicRoute } from "@/lib/http/public-route";
+import { respond } from "@/lib/http/respond";
 import { availabilityQuerySchema } from "@/lib/validation/booking";
 
 export const dynamic = "force-dynamic";
@@ -9,11 +10,8 @@ export const dynamic = "force-dynamic";
 // 100+ KiB for two months) is serialised once per entry rather than once per request.
 const serialised = new WeakMap<object, string>();
 
-export const GET = handleErrors("GET /api/availability", async (request: Request) => {
-  const params = new URL(request.url).searchParams;
-  const parsed = parseWith(availabilityQuerySchema, Object.fromEntries(params));
-  if (!parsed.ok) return parsed.response;
-  const result = await getAvailability(parsed.data, new Date());
+export const GET = publicRoute("GET /api/availability", { query: availabilityQuerySchema }, async ({ query }) => {
+  const result = await getAvailability(query, new Date());
   if (!result.ok) return respond(result);
   let body = serialised.get(result.data);
   if (body === undefined) {

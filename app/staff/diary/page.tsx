@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaffPage, seesEveryDiary } from "@/lib/auth/guards";
 import { getDiary, listPractitioners } from "@/lib/bookings/staff";
+import { firstSearchParam } from "@/lib/http/page-input";
 import { formatLondonLongDate, londonDateOf, londonDatesBetween, londonWallTimeToInstant, londonZoneLabel, type LondonDate } from "@/lib/time/london";
+import { FIRST_YEAR, LAST_YEAR, isLondonDate } from "@/lib/validation/primitives";
 import { DiaryGrid } from "@/components/staff/diary-grid";
 import { DiaryList } from "@/components/staff/diary-list";
 import { ALL_PRACTITIONERS, diaryHref, diaryRange, parseDiaryQuery } from "@/components/staff/diary-params";
@@ -79,6 +81,12 @@ export default async function DiaryPage({ searchParams }: DiaryPageProps) {
       </header>
 
       <DiaryToolbar query={query} today={today} choices={choices} />
+
+      {firstSearchParam(params.date) !== undefined && !isLondonDate(firstSearchParam(params.date)) ? (
+        <Alert tone="warning" role="status" title="That date cannot be shown">
+          The diary shows real dates from {FIRST_YEAR} to {LAST_YEAR}, so here is the current {query.view === "day" ? "day" : "week"} instead.
+        </Alert>
+      ) : null}
 
       {diary.practitioners.length === 0 ? (
         <Alert tone="info" role="note" title="There is no diary to show">

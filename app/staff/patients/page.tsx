@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { requireRolePage } from "@/lib/auth/guards";
 import { searchBookings } from "@/lib/bookings/staff";
+import { firstSearchParam, printable } from "@/lib/http/page-input";
+import { toFieldErrors } from "@/lib/validation/primitives";
+import { patientSearchSchema } from "@/lib/validation/staff";
 import { Alert } from "@/components/ui/alert";
 import { PatientSearchForm } from "@/components/staff/patient-search-form";
 import { PatientSearchResults } from "@/components/staff/patient-search-results";
@@ -12,14 +15,15 @@ export const metadata: Metadata = {
 
 /** searchBookings returns at most this many, newest first. */
 const RESULT_LIMIT = 50;
-const MIN_QUERY = 2;
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const staff = await requireRolePage("receptionist", "admin");
-  const raw = (await searchParams).q;
-  const query = (Array.isArray(raw) ? (raw[0] ?? "") : (raw ?? "")).trim().slice(0, 100);
-  const tooShort = query.length > 0 && query.length < MIN_QUERY;
-  const results = query.length >= MIN_QUERY ? await searchBookings(staff, query) : null;
+  const raw = firstSearchParam((await searchParams).q) ?? "";
+  // The API's own rules (lib/validation/staff): a search it would refuse is explained, not run.
+  const parsed = raw.trim() === "" ? null : patientSearchSchema.safeParse({ q: raw });
+  const problem = parsed && !parsed.success ? (toFieldErrors(parsed.error).q ?? "Please check the search.") : null;
+  const query = parsed?.success ? parsed.data.q : printable(raw).trim().slice(0, 100);
+  const results = parsed?.success ? await searchBookings(staff, parsed.data.q) : null;
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-6">
@@ -34,9 +38,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         <h2 id="results-heading" className={results && results.length > 0 ? "text-lg font-bold" : "sr-only"}>
           {results ? `${results.length === 1 ? "1 booking" : `${results.length} bookings`} for “${query}”` : "Results"}
         </h2>
-        {tooShort ? (
+        {problem ? (
           <Alert tone="info" role="status">
-            Please type at least {MIN_QUERY} characters.
+            {problem}
           </Alert>
         ) : results === null ? (
           <p className="text-ink-600">Search above to see a patient&rsquo;s bookings.</p>

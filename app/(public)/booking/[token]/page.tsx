@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getManagedBooking } from "@/lib/bookings/manage";
 import { getBookingRules } from "@/lib/clinic/settings";
+import { requirePathSegment } from "@/lib/http/page-input";
 import { ManageBooking } from "@/components/booking/manage-booking";
 
 // A manage link is private: keep it out of search engines, caches and other sites' Referer headers.
@@ -14,7 +15,7 @@ export const metadata: Metadata = {
 
 export default async function ManageBookingPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
-  const { token } = await params;
+  const token = requirePathSegment((await params).token);
   const now = new Date();
   const [view, rules] = await Promise.all([getManagedBooking(token, now), getBookingRules()]);
   if (!view) notFound();

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { NextResponse } from "next/server";
 import { getServerEnv } from "@/lib/env";
+import { publicRoute } from "@/lib/http/public-route";
+import { notFoundResponse } from "@/lib/http/respond";
 
 /**
  * Benchmark baseline only (`npm run bench`): answers with a JSON body computed earlier by
@@ -11,9 +13,9 @@ export const dynamic = "force-dynamic";
 
 let body: string | undefined;
 
-export async function GET() {
+export const GET = publicRoute("GET /api/bench/availability-precomputed", {}, async () => {
   const file = getServerEnv().BENCH_PRECOMPUTED_FILE;
-  if (!file) return NextResponse.json({ error: { code: "not_found", message: "Not found." } }, { status: 404 });
+  if (!file) return notFoundResponse();
   body ??= await readFile(file, "utf8");
   return new NextResponse(body, { status: 200, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
-}
+});

@@ -1,9 +1,8 @@
 import { getManagedBookingDto } from "@/lib/bookings/manage";
-import { handleErrors, respond } from "@/lib/http/respond";
+import { publicRoute } from "@/lib/http/public-route";
+import { respond } from "@/lib/http/respond";
+import { pathSegment } from "@/lib/validation/primitives";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleErrors("GET /api/manage/[token]", async (_request: Request, context: { params: Promise<{ token: string }> }) => {
-  const { token } = await context.params;
-  return respond(await getManagedBookingDto(token));
-});
+export const GET = publicRoute("GET /api/manage/[token]", { params: { token: pathSegment } }, async ({ params }) => respond(await getManagedBookingDto(params.token)));

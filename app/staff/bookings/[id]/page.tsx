@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaffPage, seesEveryDiary } from "@/lib/auth/guards";
 import { getBookingForStaff, listPractitioners } from "@/lib/bookings/staff";
+import { requirePathSegment } from "@/lib/http/page-input";
 import { formatLondonDateTimeWithZone, formatLondonLongDate, londonDateOf } from "@/lib/time/london";
 import { BookingActions } from "@/components/staff/booking-actions";
 import { BookingDetails } from "@/components/staff/booking-details";
@@ -18,7 +19,7 @@ export const metadata: Metadata = {
 export default async function StaffBookingPage({ params }: { params: Promise<{ id: string }> }) {
   // The session check comes before anything else is read, so a signed-out visitor learns nothing.
   const staff = await requireStaffPage();
-  const { id } = await params;
+  const id = requirePathSegment((await params).id);
   const found = await getBookingForStaff(staff, id);
   if (!found) notFound();
   const { booking, events } = found;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireStaffPage, seesEveryDiary } from "@/lib/auth/guards";
 import { listPractitioners } from "@/lib/bookings/staff";
 import { getSchedule } from "@/lib/schedule";
+import { requirePathSegment } from "@/lib/http/page-input";
 import { londonDateOf } from "@/lib/time/london";
 import { getCalendarFeedStatus } from "@/lib/calendar/feed";
 import { ScheduleCalendarFeed } from "@/components/staff/schedule-calendar-feed";
@@ -19,7 +20,7 @@ export const metadata: Metadata = {
 
 export default async function PractitionerSchedulePage({ params }: { params: Promise<{ slug: string }> }) {
   const staff = await requireStaffPage();
-  const { slug } = await params;
+  const slug = requirePathSegment((await params).slug);
   // getSchedule answers null for another practitioner's schedule too, so it is a 404, not a 403.
   const schedule = await getSchedule(staff, slug);
   if (!schedule) notFound();

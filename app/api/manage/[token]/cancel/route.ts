@@ -1,18 +1,15 @@
 import { cancelBookingByPatient } from "@/lib/bookings/manage";
+import { publicRoute } from "@/lib/http/public-route";
 import { refuseIfRateLimited } from "@/lib/http/rate-limit";
-import { handleErrors, parseWith, readJsonObject, respond } from "@/lib/http/respond";
+import { respond } from "@/lib/http/respond";
 import { cancelBookingSchema } from "@/lib/validation/booking";
+import { pathSegment } from "@/lib/validation/primitives";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleErrors("POST /api/manage/[token]/cancel", async (request: Request, context: { params: Promise<{ token: string }> }) => {
-  const limited = refuseIfRateLimited(request);
-  if (limited) return limited;
-  const { token } = await context.params;
-  // An empty body is a cancel without a reason.
-  const body = request.headers.get("content-length") === "0" ? { ok: true as const, value: {} } : await readJsonObject(request);
-  if (!body.ok) return body.response;
-  const parsed = parseWith(cancelBookingSchema, body.value);
-  if (!parsed.ok) return parsed.response;
-  return respond(await cancelBookingByPatient(token, parsed.data, new Date()));
-});
+// An empty body is a cancel without a reason.
+export const POST = publicRoute(
+  "POST /api/manage/[token]/cancel",
+  { guard: refuseIfRateLimited, params: { token: pathSegment }, body: cancelBookingSchema },
+  async ({ params, body }) => respond(await cancelBookingByPatient(params.token, body, new Date())),
+);

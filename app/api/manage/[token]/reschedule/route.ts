@@ -1,17 +1,14 @@
 import { rescheduleBookingByPatient } from "@/lib/bookings/manage";
+import { publicRoute } from "@/lib/http/public-route";
 import { refuseIfRateLimited } from "@/lib/http/rate-limit";
-import { handleErrors, parseWith, readJsonObject, respond } from "@/lib/http/respond";
+import { respond } from "@/lib/http/respond";
 import { rescheduleBookingSchema } from "@/lib/validation/booking";
+import { pathSegment } from "@/lib/validation/primitives";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleErrors("POST /api/manage/[token]/reschedule", async (request: Request, context: { params: Promise<{ token: string }> }) => {
-  const limited = refuseIfRateLimited(request);
-  if (limited) return limited;
-  const { token } = await context.params;
-  const body = await readJsonObject(request);
-  if (!body.ok) return body.response;
-  const parsed = parseWith(rescheduleBookingSchema, body.value);
-  if (!parsed.ok) return parsed.response;
-  return respond(await rescheduleBookingByPatient(token, parsed.data, new Date()));
-});
+export const POST = publicRoute(
+  "POST /api/manage/[token]/reschedule",
+  { guard: refuseIfRateLimited, params: { token: pathSegment }, body: rescheduleBookingSchema },
+  async ({ params, body }) => respond(await rescheduleBookingByPatient(params.token, body, new Date())),
+);

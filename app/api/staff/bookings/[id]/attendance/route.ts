@@ -1,14 +1,11 @@
 import { recordAttendance } from "@/lib/bookings/staff";
-import { parseWith, readJsonObject, respond } from "@/lib/http/respond";
+import { respond } from "@/lib/http/respond";
 import { ALL_STAFF, staffRoute } from "@/lib/http/staff-route";
+import { pathSegment } from "@/lib/validation/primitives";
 import { attendanceSchema } from "@/lib/validation/staff";
 
 export const dynamic = "force-dynamic";
 
-export const POST = staffRoute<{ id: string }>("POST /api/staff/bookings/[id]/attendance", ALL_STAFF, async ({ request, staff, params }) => {
-  const body = request.headers.get("content-length") === "0" ? { ok: true as const, value: {} } : await readJsonObject(request);
-  if (!body.ok) return body.response;
-  const parsed = parseWith(attendanceSchema, body.value);
-  if (!parsed.ok) return parsed.response;
-  return respond(await recordAttendance(staff, params.id, parsed.data.outcome, new Date()));
+export const POST = staffRoute("POST /api/staff/bookings/[id]/attendance", ALL_STAFF, { params: { id: pathSegment }, body: attendanceSchema }, async ({ staff, params, body }) => {
+  return respond(await recordAttendance(staff, params.id, body.outcome, new Date()));
 });

@@ -1,14 +1,11 @@
 import { cancelBookingByStaff } from "@/lib/bookings/staff";
-import { parseWith, readJsonObject, respond } from "@/lib/http/respond";
+import { respond } from "@/lib/http/respond";
 import { ALL_STAFF, staffRoute } from "@/lib/http/staff-route";
+import { pathSegment } from "@/lib/validation/primitives";
 import { staffCancelSchema } from "@/lib/validation/staff";
 
 export const dynamic = "force-dynamic";
 
-export const POST = staffRoute<{ id: string }>("POST /api/staff/bookings/[id]/cancel", ALL_STAFF, async ({ request, staff, params }) => {
-  const body = request.headers.get("content-length") === "0" ? { ok: true as const, value: {} } : await readJsonObject(request);
-  if (!body.ok) return body.response;
-  const parsed = parseWith(staffCancelSchema, body.value);
-  if (!parsed.ok) return parsed.response;
-  return respond(await cancelBookingByStaff(staff, params.id, parsed.data));
+export const POST = staffRoute("POST /api/staff/bookings/[id]/cancel", ALL_STAFF, { params: { id: pathSegment }, body: staffCancelSchema }, async ({ staff, params, body }) => {
+  return respond(await cancelBookingByStaff(staff, params.id, body));
 });

@@ -1,14 +1,11 @@
 import { rescheduleBookingByStaff } from "@/lib/bookings/staff";
-import { parseWith, readJsonObject, respond } from "@/lib/http/respond";
+import { respond } from "@/lib/http/respond";
 import { ALL_STAFF, staffRoute } from "@/lib/http/staff-route";
+import { pathSegment } from "@/lib/validation/primitives";
 import { staffRescheduleSchema } from "@/lib/validation/staff";
 
 export const dynamic = "force-dynamic";
 
-export const POST = staffRoute<{ id: string }>("POST /api/staff/bookings/[id]/reschedule", ALL_STAFF, async ({ request, staff, params }) => {
-  const body = request.headers.get("content-length") === "0" ? { ok: true as const, value: {} } : await readJsonObject(request);
-  if (!body.ok) return body.response;
-  const parsed = parseWith(staffRescheduleSchema, body.value);
-  if (!parsed.ok) return parsed.response;
-  return respond(await rescheduleBookingByStaff(staff, params.id, parsed.data, new Date()));
+export const POST = staffRoute("POST /api/staff/bookings/[id]/reschedule", ALL_STAFF, { params: { id: pathSegment }, body: staffRescheduleSchema }, async ({ staff, params, body }) => {
+  return respond(await rescheduleBookingByStaff(staff, params.id, body, new Date()));
 });

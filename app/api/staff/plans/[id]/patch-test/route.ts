@@ -1,14 +1,11 @@
 import { recordPatchTest } from "@/lib/courses/plans";
-import { parseWith, readJsonObject, respond } from "@/lib/http/respond";
+import { respond } from "@/lib/http/respond";
 import { ALL_STAFF, staffRoute } from "@/lib/http/staff-route";
 import { patchTestSchema } from "@/lib/validation/courses";
+import { pathSegment } from "@/lib/validation/primitives";
 
 export const dynamic = "force-dynamic";
 
-export const POST = staffRoute<{ id: string }>("POST /api/staff/plans/[id]/patch-test", ALL_STAFF, async ({ request, staff, params }) => {
-  const body = await readJsonObject(request);
-  if (!body.ok) return body.response;
-  const parsed = parseWith(patchTestSchema, body.value);
-  if (!parsed.ok) return parsed.response;
-  return respond(await recordPatchTest(staff, params.id, parsed.data, new Date()));
+export const POST = staffRoute("POST /api/staff/plans/[id]/patch-test", ALL_STAFF, { params: { id: pathSegment }, body: patchTestSchema }, async ({ staff, params, body }) => {
+  return respond(await recordPatchTest(staff, params.id, body, new Date()));
 });

@@ -1,14 +1,11 @@
 import { addTimeOff } from "@/lib/schedule";
-import { parseWith, readJsonObject, respond } from "@/lib/http/respond";
+import { respond } from "@/lib/http/respond";
 import { ALL_STAFF, staffRoute } from "@/lib/http/staff-route";
+import { slugSchema } from "@/lib/validation/booking";
 import { timeOffSchema } from "@/lib/validation/schedule";
 
 export const dynamic = "force-dynamic";
 
-export const POST = staffRoute<{ slug: string }>("POST /api/staff/schedule/[slug]/time-off", ALL_STAFF, async ({ request, staff, params }) => {
-  const body = await readJsonObject(request);
-  if (!body.ok) return body.response;
-  const parsed = parseWith(timeOffSchema, body.value);
-  if (!parsed.ok) return parsed.response;
-  return respond(await addTimeOff(staff, params.slug, parsed.data, new Date()));
+export const POST = staffRoute("POST /api/staff/schedule/[slug]/time-off", ALL_STAFF, { params: { slug: slugSchema }, body: timeOffSchema }, async ({ staff, params, body }) => {
+  return respond(await addTimeOff(staff, params.slug, body, new Date()));
 });

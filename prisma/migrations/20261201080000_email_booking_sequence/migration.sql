@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EmailMessage" ADD COLUMN "bookingSequence" INTEGER;
