@@ -101,9 +101,22 @@ export type ClinicSettingsDto = {
   maxAdvanceDays: number;
   patientChangeCutoffMinutes: number;
   reminderLeadMinutes: number;
+  maxLiveRequestsPerPatient: number;
+  manageLinkDaysAfter: number;
 };
 
-const settingsSelect = { name: true, addressLines: true, phone: true, email: true, minNoticeMinutes: true, maxAdvanceDays: true, patientChangeCutoffMinutes: true, reminderLeadMinutes: true } as const;
+const settingsSelect = {
+  name: true,
+  addressLines: true,
+  phone: true,
+  email: true,
+  minNoticeMinutes: true,
+  maxAdvanceDays: true,
+  patientChangeCutoffMinutes: true,
+  reminderLeadMinutes: true,
+  maxLiveRequestsPerPatient: true,
+  manageLinkDaysAfter: true,
+} as const;
 
 export async function getSettingsForAdmin(): Promise<ClinicSettingsDto> {
   return db.clinicSettings.findUniqueOrThrow({ where: { id: 1 }, select: settingsSelect });
