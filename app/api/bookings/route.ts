@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 
 export const POST = handleErrors("POST /api/bookings", async (request: Request) => {
-  const limited = refuseIfRateLimited(request);
+  const limited = await refuseIfRateLimited(request);
   if (limited) return limited;
   const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {

@@ -6,7 +6,7 @@ import { cancelBookingSchema } from "@/lib/validation/booking";
 export const dynamic = "force-dynamic";
 
 export const POST = handleErrors("POST /api/manage/[token]/cancel", async (request: Request, context: { params: Promise<{ token: string }> }) => {
-  const limited = refuseIfRateLimited(request);
+  const limited = await refuseIfRateLimited(request);
   if (limited) return limited;
   const { token } = await context.params;
   // An empty body is a cancel without a reason.

@@ -6,7 +6,7 @@ import { rescheduleBookingSchema } from "@/lib/validation/booking";
 export const dynamic = "force-dynamic";
 
 export const POST = handleErrors("POST /api/manage/[token]/reschedule", async (request: Request, context: { params: Promise<{ token: string }> }) => {
-  const limited = refuseIfRateLimited(request);
+  const limited = await refuseIfRateLimited(request);
   if (limited) return limited;
   const { token } = await context.params;
   const body = await readJsonObject(request);
