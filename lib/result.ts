@@ -11,7 +11,8 @@ export type ErrorCode =
   | "rate_limited"
   | "unauthenticated"
   | "forbidden"
-  | "conflict";
+  | "conflict"
+  | "request_limit_reached";
 
 export type Failure = { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
 export type Result<T> = { ok: true; data: T } | Failure;

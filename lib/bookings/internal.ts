@@ -25,6 +25,8 @@ export const bookingDtoSelect = {
   startsAt: true,
   endsAt: true,
   notes: true,
+  contactName: true,
+  contactPhone: true,
   icsSequence: true,
   practitioner: { select: { id: true, slug: true, name: true } },
   service: { select: { id: true, slug: true, name: true, durationMinutes: true, slotIntervalMinutes: true, bookableOnline: true } },
@@ -67,7 +69,7 @@ export function bookUrl(): string {
 /** Thrown inside a transaction to roll it back with an expected outcome. */
 export class BookingAbort extends Error {
   constructor(
-    readonly code: "slot_unavailable" | "too_late" | "not_found" | "conflict" | "invalid_request",
+    readonly code: "slot_unavailable" | "too_late" | "not_found" | "conflict" | "invalid_request" | "request_limit_reached",
     message: string,
     readonly fieldErrors?: Record<string, string>,
   ) {

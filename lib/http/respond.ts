@@ -16,6 +16,7 @@ const STATUS_FOR: Record<ErrorCode, number> = {
   slot_unavailable: 409,
   too_late: 409,
   conflict: 409,
+  request_limit_reached: 409,
   idempotency_key_reused: 422,
   rate_limited: 429,
 };

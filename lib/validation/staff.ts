@@ -23,7 +23,7 @@ export const phoneBookingSchema = z.object({
   notifyPatient,
 });
 
-export const declineSchema = z.object({ reason });
+export const declineSchema = z.object({ reason, notifyPatient });
 export const staffCancelSchema = z.object({ reason, notifyPatient });
 export const staffRescheduleSchema = z.object({ start: isoInstantSchema, practitioner: practitionerChoiceSchema.optional(), notifyPatient });
 export const attendanceSchema = z.object({ outcome: z.enum(["attended", "no_show"], { error: "Choose attended or no-show." }) });
