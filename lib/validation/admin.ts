@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-const password = z.string({ error: "Please enter a password." }).min(12, "Use at least 12 characters.").max(200, "Please keep it under 200 characters.");
+// bcrypt reads only the first 72 bytes of a password, so longer ones are refused rather than cut
+// short in silence. Counted in UTF-8 bytes (TextEncoder works in the browser and on the server).
+export const PASSWORD_MAX_BYTES = 72;
+const password = z
+  .string({ error: "Please enter a password." })
+  .min(12, "Use at least 12 characters.")
+  .refine((value) => new TextEncoder().encode(value).length <= PASSWORD_MAX_BYTES, "Please keep it to 72 bytes: 72 plain letters, fewer with accents or emoji (they take 2 to 4 bytes each).");
 const email = z.string({ error: "Please enter an email address." }).trim().toLowerCase().pipe(z.email({ error: "Please enter a valid email address." }));
 const name = z.string({ error: "Please enter a name." }).trim().min(2, "Please enter a name.").max(80, "Please keep the name under 80 characters.");
 const role = z.enum(["practitioner", "receptionist", "admin"], { error: "Choose a role." });
@@ -31,4 +37,6 @@ export const clinicSettingsSchema = z.object({
   maxAdvanceDays: z.number().int().min(1).max(366).optional(),
   patientChangeCutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
   reminderLeadMinutes: z.number().int().min(60).max(7 * 24 * 60).optional(),
+  maxLiveRequestsPerPatient: z.number({ error: "Give a number of requests." }).int().min(1, "Allow at least one request.").max(20, "At most 20.").optional(),
+  manageLinkDaysAfter: z.number({ error: "Give a number of days." }).int().min(1, "At least one day.").max(366, "At most a year.").optional(),
 });
