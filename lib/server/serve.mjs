@@ -27,7 +27,7 @@ const TOO_LARGE_BODY = JSON.stringify({
 });
 
 /** What the server still swallows after a 413 so the client can read it, before it cuts the connection. */
-const LINGER_BYTES = 256 * 1024;
+const LINGER_BYTES = 8 * 1024 * 1024;
 const LINGER_MS = 1000;
 
 /**
@@ -43,7 +43,6 @@ function refuseTooLarge(req, res) {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(TOO_LARGE_BODY),
     "Cache-Control": "no-store",
-    Connection: "close",
   });
   res.end(TOO_LARGE_BODY);
   let swallowed = 0;

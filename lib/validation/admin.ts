@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // bcrypt reads only the first 72 bytes of a password, so longer ones are refused rather than cut
 // short in silence. Counted in UTF-8 bytes (TextEncoder works in the browser and on the server).

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * Zod schemas shared by the booking form (client), the route handlers and the domain functions.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { isoInstantSchema, londonDateSchema } from "./booking";
 
 /** Schedules are edited as London wall-clock minutes after midnight (0..1440). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { isoInstantSchema, londonDateSchema, notesSchema, patientSchema, practitionerChoiceSchema, slugSchema } from "./booking";
 
 const reason = z.string({ error: "The reason must be text." }).trim().max(500, "Please keep the reason under 500 characters.").optional();
