@@ -73,11 +73,11 @@ test.beforeAll(async () => {
     LOCKOUT_EMAIL,
     await bcrypt.hash(STAFF_PASSWORD, 10),
   ]);
-  // Instance A: behind two proxies. Instance B: one proxy, public https address (production checks apply).
-  await Promise.all([
-    startInstance(PORT_A, { APP_URL: A, NEXTAUTH_URL: A, TRUST_PROXY: "2", BOOKING_RATE_LIMIT: "3" }),
-    startInstance(PORT_B, { APP_URL: PUBLIC_APP_URL, NEXTAUTH_URL: PUBLIC_APP_URL, TRUST_PROXY: "true", BOOKING_RATE_LIMIT: "3" }),
-  ]);
+  // Instance A: behind two proxies. Instance B: one proxy, public https address (production checks
+  // apply). One after the other, as a rolling deploy starts them: each launcher applies pending
+  // migrations under the migration lock first.
+  await startInstance(PORT_A, { APP_URL: A, NEXTAUTH_URL: A, TRUST_PROXY: "2", BOOKING_RATE_LIMIT: "3" });
+  await startInstance(PORT_B, { APP_URL: PUBLIC_APP_URL, NEXTAUTH_URL: PUBLIC_APP_URL, TRUST_PROXY: "true", BOOKING_RATE_LIMIT: "3" });
 });
 
 test.afterAll(async () => {
@@ -309,6 +309,28 @@ test("decline without email: notifyPatient false declines and queues nothing for
   expect((await reception.post(`/api/staff/bookings/${told}/decline`, { data: {} })).status()).toBe(200);
   expect(await kinds(told)).toEqual(["acknowledgement", "declined"]);
   expect((await reception.post(`/api/staff/bookings/${told}/decline`, { data: { notifyPatient: "no" } })).status()).toBe(400);
+  await reception.dispose();
+});
+
+test("a public request never changes a patient's stored details; staff see what it said beside the record", async () => {
+  const reception = await signInApi("reception@clinic.example");
+  await db.query(`DELETE FROM "Booking" WHERE "patientId" IN (SELECT id FROM "Patient" WHERE email = 'stored.details@example.com')`);
+  await db.query(`DELETE FROM "Patient" WHERE email = 'stored.details@example.com'`);
+  const date = upcomingDate(5, 45); // a Friday: Sally works
+  const request = async (time: string, name: string, phone: string) => {
+    const response = await reception.post("/api/bookings", {
+      data: { service: "consultation", practitioner: "sally", start: londonInstant(date, time), patient: { name, email: "stored.details@example.com", phone }, consent: true },
+    });
+    expect(response.status()).toBe(201);
+    return (await db.query(`SELECT id FROM "Booking" WHERE reference = $1`, [(await response.json()).booking.reference])).rows[0].id as string;
+  };
+  await request("09:00", "Stella Stored", "07700 900671");
+  const second = await request("09:30", "Mallory Other", "07700 900672");
+  const listed = (await (await reception.get(`/api/staff/bookings?from=${date}&to=${date}`)).json()).bookings.find((b: { id: string }) => b.id === second);
+  expect(listed).toMatchObject({ patient: { name: "Stella Stored", phone: "07700 900671" }, given: { name: "Mallory Other", phone: "07700 900672" } });
+  const page = await (await reception.get(`/staff/bookings/${second}`)).text();
+  // (React separates adjacent text in server-rendered HTML with empty comments.)
+  expect(/This request said.{0,200}Mallory Other(<!-- -->)?, (<!-- -->)?07700 900672/s.test(page), "the booking page shows what the request said").toBe(true);
   await reception.dispose();
 });
 
