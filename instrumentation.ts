@@ -2,8 +2,8 @@
 // the outbox delivery loop (emails queued by any instance are delivered and retried from here).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getServerEnv } = await import("@/lib/env");
-  const env = getServerEnv();
+  const { checkStartup } = await import("@/lib/server/startup-checks");
+  const env = checkStartup();
   const { assertDatabaseIsUtc } = await import("@/lib/db");
   await assertDatabaseIsUtc();
   const { startOutboxWorker } = await import("@/lib/email/delivery");

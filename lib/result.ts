@@ -18,7 +18,9 @@ export type ErrorCode =
   | "too_soon"
   | "outside_course_window"
   | "already_invited"
-  | "plan_required";
+  | "plan_required"
+  // Limits and safe defaults:
+  | "request_limit_reached";
 
 export type Failure = { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
 export type Result<T> = { ok: true; data: T } | Failure;

@@ -4,6 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import bcrypt from "bcryptjs";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { EXAMPLE_VALUES, isLocalAppUrl } from "../lib/server/production-env.mjs";
 
 const HOUR = 60;
 
@@ -125,6 +126,11 @@ async function seed(databaseUrl: string, staffPassword: string): Promise<void> {
 const url = process.env.DATABASE_URL;
 const password = process.env.SEED_STAFF_PASSWORD;
 if (!url) throw new Error("DATABASE_URL is not set");
-if (!password || password.length < 8) throw new Error("SEED_STAFF_PASSWORD must be set (at least 8 characters); see .env.example");
+if (!password || password.length < 12) throw new Error("SEED_STAFF_PASSWORD must be set (at least 12 characters, like the admin's password rule); see .env.example");
+// bcrypt reads only the first 72 bytes of a password (lib/validation/admin.ts has the same rule).
+if (new TextEncoder().encode(password).length > 72) throw new Error("SEED_STAFF_PASSWORD must be at most 72 bytes");
+if (process.env.NODE_ENV === "production" && !isLocalAppUrl(process.env.APP_URL) && password === EXAMPLE_VALUES.SEED_STAFF_PASSWORD) {
+  throw new Error("SEED_STAFF_PASSWORD is the public development value from .env.example: choose another before seeding a production database");
+}
 await seed(url, password);
 console.log("Seeded clinic settings, services, practitioners and staff accounts.");

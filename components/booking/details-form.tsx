@@ -1,7 +1,7 @@
 "use client";
 
 import type { FormEvent, ReactNode, RefObject } from "react";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { notesSchema, patientSchema } from "@/lib/validation/booking";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, TextArea, TextInput } from "@/components/ui/field";

@@ -229,7 +229,7 @@ export function AdminAccountCard({ account, isSelf, practitioners, onDone }: Pro
         onConfirm={savePassword}
         onCancel={() => setDialog(null)}
       >
-        <Field id={`${uid}-password`} label="New password" hint="At least 12 characters." error={passwordError} required>
+        <Field id={`${uid}-password`} label="New password" hint="At least 12 characters and at most 72 bytes (accents and emoji count as 2 to 4)." error={passwordError} required>
           <AdminPasswordInput value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
       </ConfirmDialog>

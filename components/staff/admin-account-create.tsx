@@ -103,7 +103,7 @@ export function AdminAccountCreate({ practitioners, onCreated }: { practitioners
         <Field
           id="new-password"
           label="First password"
-          hint="At least 12 characters. Give it to them in person or by phone, not by email."
+          hint="12 characters to 72 bytes (accents and emoji count as 2 to 4). Give it to them in person or by phone, not by email."
           error={errors.password}
           required
           className="md:col-span-2 md:max-w-[calc(50%-0.625rem)]"

@@ -69,6 +69,15 @@ export function BookingDetails({ booking }: { booking: StaffBookingDto }) {
               {booking.patient.phone}
             </a>
           </dd>
+          {booking.given ? (
+            <>
+              <dt className={dt}>This request said</dt>
+              <dd className={dd}>
+                {booking.given.name}, {booking.given.phone}
+                <span className="block text-sm text-ink-600">An online request never changes the patient&rsquo;s record: check with them before using these.</span>
+              </dd>
+            </>
+          ) : null}
           <dt className={dt}>Patient&rsquo;s notes</dt>
           <dd className={`${dd} whitespace-pre-line`}>
             {booking.notes ? booking.notes : <span className="text-ink-600">None given.</span>}

@@ -135,6 +135,8 @@ export type ClinicSettingsDto = {
   patchTestWaitHours: number;
   patchTestValidMonths: number;
   laserDevices: number;
+  maxLiveRequestsPerPatient: number;
+  manageLinkDaysAfter: number;
 };
 
 const settingsSelect = {
@@ -151,6 +153,8 @@ const settingsSelect = {
   patchTestWaitHours: true,
   patchTestValidMonths: true,
   laserDevices: true,
+  maxLiveRequestsPerPatient: true,
+  manageLinkDaysAfter: true,
 } as const;
 
 export async function getSettingsForAdmin(): Promise<ClinicSettingsDto> {

@@ -1,16 +1,19 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getServerEnv } from "@/lib/env";
+import { cookies } from "next/headers";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
-import { getStaffRecord, verifyStaffCredentials } from "./accounts";
+import { endStaffSession, getStaffSession, startStaffSession, verifyStaffCredentials } from "./accounts";
 import { redirectWithinSite } from "./callback-url";
+import { deviceCookieOptions } from "./device-cookie";
 import type { StaffUser } from "./types";
 
 /**
- * next-auth 4, credentials only, JWT sessions. JWTs cannot be revoked by themselves, so every
- * session read checks the account (one primary-key lookup): a disabled account or a changed
- * password (sessionVersion) ends the session at once.
+ * next-auth 4, credentials only, JWT sessions. A JWT cannot be revoked by itself, so each one names
+ * a session record (StaffSession) and every session read looks it up with its account (one
+ * primary-key lookup): signing out deletes that record, so a copy of the cookie stops working at
+ * once, while the account's other browsers stay signed in; a disabled account or a changed
+ * password (sessionVersion) ends every session of the account.
  */
 declare module "next-auth" {
   interface Session {
@@ -21,10 +24,13 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
     staff?: StaffUser;
     revoked?: boolean;
   }
 }
+
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 function headerValue(headers: unknown, name: string): string | undefined {
   if (!headers) return undefined;
@@ -34,8 +40,9 @@ function headerValue(headers: unknown, name: string): string | undefined {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: getServerEnv().NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // No `secret` here: next-auth reads NEXTAUTH_SECRET itself when it handles a request, and this
+  // module must load without one (`next build` has no environment). lib/env.ts validates it at boot.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/staff/login", error: "/staff/login" },
   providers: [
     CredentialsProvider({
@@ -47,8 +54,11 @@ export const authOptions: NextAuthOptions = {
         if (!email || !password) return null;
         const address = headerValue(request?.headers, CLIENT_ADDRESS_HEADER) ?? "unknown";
         // SignInRateLimited propagates: next-auth reports its message instead of CredentialsSignin.
-        const staff = await verifyStaffCredentials(email, password, address);
-        if (!staff) return null;
+        const signedIn = await verifyStaffCredentials(email, password, { address, cookieHeader: headerValue(request?.headers, "cookie") });
+        if (!signedIn) return null;
+        // The route handler's response carries cookies set here, beside next-auth's session cookie.
+        (await cookies()).set(signedIn.deviceCookie.name, signedIn.deviceCookie.value, deviceCookieOptions());
+        const { staff } = signedIn;
         return { id: staff.id, name: staff.name, email: staff.email, sessionVersion: staff.sessionVersion } as { id: string; name: string; email: string };
       },
     }),
@@ -59,16 +69,22 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = await startStaffSession(user.id, SESSION_MAX_AGE_SECONDS);
       }
-      if (!token.uid || token.revoked) return { revoked: true };
-      const record = await getStaffRecord(token.uid);
-      if (!record || !record.active || record.sessionVersion !== token.sv) return { revoked: true };
+      if (!token.uid || !token.sid || token.revoked) return { revoked: true };
+      const record = await getStaffSession(token.sid);
+      if (!record || record.id !== token.uid || !record.active || record.sessionVersion !== token.sv) return { revoked: true };
       const { active: _active, sessionVersion: _sv, ...staff } = record;
       return { ...token, staff };
     },
     async session({ session, token }) {
       if (token.revoked || !token.staff) return { expires: session.expires };
       return { expires: session.expires, staff: token.staff };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await endStaffSession(token.sid);
     },
   },
 };

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
-import { getClinicInfo } from "@/lib/clinic/settings";
+import { getClinicInfo, getClinicSettings } from "@/lib/clinic/settings";
 import { fail, ok, SLOT_TAKEN_MESSAGE, type Result } from "@/lib/result";
 import { findPractitioners, findService, type ServiceForBooking } from "@/lib/availability";
 import type { CreateBookingInput } from "@/lib/validation/booking";
@@ -20,6 +20,7 @@ import {
   type PublicBookingDto,
 } from "./internal";
 import { notifyRequestReceived } from "./notify";
+import { phoneKeyOf } from "./phone";
 import { generateBookingReference, hashToken, openResponseBody, sealResponseBody, type SealedBody } from "./tokens";
 
 export type CreatedBooking = { booking: PublicBookingDto; manageUrl: string };
@@ -73,10 +74,12 @@ export async function insertBooking(tx: Tx, input: NewBooking): Promise<BookingR
   if (candidateIds.length === 0) throw new BookingAbort("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
   const slot = await choosePractitionerForSlot(tx, { service: input.service, candidateIds, start: input.start, now: input.now, audience: input.audience });
   if (!slot) throw new BookingAbort("slot_unavailable", SLOT_TAKEN_MESSAGE, { start: SLOT_TAKEN_MESSAGE });
+  // Anyone can send a public request with anyone's email, so it never changes the stored patient:
+  // what it said is kept on the booking (staff see it beside the record). Staff are trusted to update.
   const patient = await tx.patient.upsert({
     where: { email: input.patient.email },
     create: input.patient,
-    update: { name: input.patient.name, phone: input.patient.phone },
+    update: input.source === "online" ? {} : { name: input.patient.name, phone: input.patient.phone },
     select: { id: true },
   });
   const booking = await tx.booking.create({
@@ -90,11 +93,48 @@ export async function insertBooking(tx: Tx, input: NewBooking): Promise<BookingR
       status: input.status,
       source: input.source,
       notes: input.notes,
+      contactName: input.patient.name,
+      contactPhone: input.patient.phone,
+      contactPhoneKey: phoneKeyOf(input.patient.phone),
     },
     select: bookingDtoSelect,
   });
   await recordBookingEvent(tx, { bookingId: booking.id, action: input.status, actor: input.actor, after: auditSnapshot(booking) });
   return booking;
+}
+
+/**
+ * Serialises requests for one patient (by email and by phone), so that two sent at once cannot both
+ * pass the live-requests limit. Taken before any practitioner lock, always in this order.
+ */
+async function lockPatientContacts(tx: Tx, email: string, phoneKey: string): Promise<void> {
+  for (const key of [`patient-email:${email}`, `patient-phone:${phoneKey}`].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+  }
+}
+
+/**
+ * One patient may hold only a few upcoming online requests (stored setting
+ * maxLiveRequestsPerPatient), counted per email address and per phone number: otherwise one script
+ * could hold every free slot in a stranger's name and have the clinic email them for each.
+ * Bookings staff make are not counted.
+ */
+async function refuseOverRequestLimit(tx: Tx, patient: { email: string; phone: string }, now: Date): Promise<void> {
+  const phoneKey = phoneKeyOf(patient.phone);
+  await lockPatientContacts(tx, patient.email, phoneKey);
+  const settings = await getClinicSettings(tx);
+  // Raw SQL: one indexed count, with no query plan to compile on a process's first booking.
+  const [{ live }] = await tx.$queryRaw<[{ live: number }]>`
+    SELECT count(*)::int AS live FROM "Booking" b JOIN "Patient" p ON p.id = b."patientId"
+    WHERE b.source = 'online' AND b.status IN ('requested', 'confirmed') AND b."startsAt" > ${now}
+      AND (p.email = ${patient.email} OR b."contactPhoneKey" = ${phoneKey})`;
+  if (live >= settings.maxLiveRequestsPerPatient) {
+    const requests = settings.maxLiveRequestsPerPatient === 1 ? "an upcoming booking" : `${settings.maxLiveRequestsPerPatient} upcoming bookings`;
+    throw new BookingAbort(
+      "request_limit_reached",
+      `You already have ${requests} with us, which is as many as can be requested online. Please use the link in your email to change one, or call the clinic on ${settings.phone}.`,
+    );
+  }
 }
 
 /**
@@ -114,6 +154,7 @@ export async function createBookingRequest(input: CreateBookingInput, context: C
 
   return runBookingTransaction(
     async (tx) => {
+      await refuseOverRequestLimit(tx, input.patient, context.now);
       const booking = await insertBooking(tx, {
         service,
         candidateIds: candidates.map((c) => c.id),

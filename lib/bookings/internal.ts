@@ -26,6 +26,8 @@ export const bookingDtoSelect = {
   startsAt: true,
   endsAt: true,
   notes: true,
+  contactName: true,
+  contactPhone: true,
   icsSequence: true,
   practitioner: { select: { id: true, slug: true, name: true } },
   service: { select: { id: true, slug: true, name: true, durationMinutes: true, slotIntervalMinutes: true, bookableOnline: true, usesLaserDevice: true } },

@@ -39,9 +39,21 @@ async function bookingIdForToken(client: typeof db | Tx, token: string): Promise
   return link?.bookingId ?? null;
 }
 
-async function findByToken(token: string): Promise<BookingRow | null> {
+const DAY_MS = 86_400_000;
+
+/** A manage link stops opening `manageLinkDaysAfter` days after its appointment ends (then: 404). */
+export function isManageLinkExpired(endsAt: Date, manageLinkDaysAfter: number, now: Date): boolean {
+  return now.getTime() >= endsAt.getTime() + manageLinkDaysAfter * DAY_MS;
+}
+
+type Settings = Awaited<ReturnType<typeof getClinicSettings>>;
+
+async function findByToken(token: string, now: Date): Promise<{ row: BookingRow; settings: Settings } | null> {
   const id = await bookingIdForToken(db, token);
-  return id ? db.booking.findUnique({ where: { id }, select: bookingDtoSelect }) : null;
+  if (!id) return null;
+  const [row, settings] = await Promise.all([db.booking.findUnique({ where: { id }, select: bookingDtoSelect }), getClinicSettings()]);
+  if (!row || isManageLinkExpired(row.endsAt, settings.manageLinkDaysAfter, now)) return null;
+  return { row, settings };
 }
 
 function toManagedDto(row: BookingRow): ManagedBookingDto {
@@ -53,9 +65,9 @@ function changeDeadlineOf(row: BookingRow, cutoffMinutes: number): Date {
 }
 
 export async function getManagedBooking(token: string, now: Date): Promise<ManagedBookingView | null> {
-  const row = await findByToken(token);
-  if (!row) return null;
-  const settings = await getClinicSettings();
+  const found = await findByToken(token, now);
+  if (!found) return null;
+  const { row, settings } = found;
   const deadline = changeDeadlineOf(row, settings.patientChangeCutoffMinutes);
   return {
     reference: row.reference,
@@ -79,10 +91,10 @@ async function toManagedDtoWithCourse(row: BookingRow): Promise<ManagedBookingDt
   return { ...toManagedDto(row), ...(course ? { course } : {}) };
 }
 
-export async function getManagedBookingDto(token: string): Promise<Result<{ booking: ManagedBookingDto }>> {
-  const row = await findByToken(token);
-  if (!row) return fail("not_found", NOT_FOUND);
-  return ok({ booking: await toManagedDtoWithCourse(row) });
+export async function getManagedBookingDto(token: string, now: Date): Promise<Result<{ booking: ManagedBookingDto }>> {
+  const found = await findByToken(token, now);
+  if (!found) return fail("not_found", NOT_FOUND);
+  return ok({ booking: await toManagedDtoWithCourse(found.row) });
 }
 
 /**
@@ -93,13 +105,14 @@ async function changeAsPatient(
   token: string,
   now: Date,
   change: "cancel" | "reschedule",
-  work: (tx: Tx, row: BookingRow, settings: Awaited<ReturnType<typeof getClinicSettings>>) => Promise<BookingRow>,
+  work: (tx: Tx, row: BookingRow, settings: Settings) => Promise<BookingRow>,
 ): Promise<Result<{ booking: ManagedBookingDto }>> {
   const result = await runBookingTransaction(async (tx) => {
     const id = await bookingIdForToken(tx, token);
     const row = id ? await lockBookingRow(tx, id) : null;
     if (!row) throw new BookingAbort("not_found", NOT_FOUND);
     const settings = await getClinicSettings(tx);
+    if (isManageLinkExpired(row.endsAt, settings.manageLinkDaysAfter, now)) throw new BookingAbort("not_found", NOT_FOUND);
     if (row.status === "cancelled" && change === "cancel") return row; // a repeated cancel is answered, not refused
     if (!LIVE_STATUSES.includes(row.status)) throw new BookingAbort("conflict", "This booking can no longer be changed online.");
     if (now >= changeDeadlineOf(row, settings.patientChangeCutoffMinutes)) {

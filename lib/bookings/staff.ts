@@ -13,6 +13,7 @@ import { insertBooking } from "./create";
 import { notifyCancelled, notifyConfirmed, notifyDeclined, notifyRescheduled, planReminder } from "./notify";
 import { queueAftercareIfLaserSession } from "@/lib/courses/aftercare";
 import { courseRefOf, type CourseRef } from "@/lib/courses/session-position";
+import { phoneKeyOf } from "./phone";
 
 /**
  * The staff side of bookings. Every function takes the signed-in staff member and puts what they
@@ -30,7 +31,10 @@ export type StaffBookingDto = {
   service: string;
   serviceName: string;
   source: "online" | "staff";
+  /** The stored patient record. */
   patient: { name: string; email: string; phone: string };
+  /** What the booking's request said, when its name or phone differ from the stored record. */
+  given?: { name: string; phone: string };
   notes: string | null;
   staffNotes: string | null;
   statusReason: string | null;
@@ -50,7 +54,16 @@ export type BookingEventDto = {
   after: Record<string, unknown> | null;
 };
 
+/** A public request never changes the stored patient, so it may have said something else. */
+function givenDetails(row: BookingRow): StaffBookingDto["given"] {
+  const name = row.contactName ?? row.patient.name;
+  const phone = row.contactPhone ?? row.patient.phone;
+  const differs = name !== row.patient.name || phoneKeyOf(phone) !== phoneKeyOf(row.patient.phone);
+  return differs ? { name, phone } : undefined;
+}
+
 export function toStaffBookingDto(row: BookingRow): StaffBookingDto {
+  const given = givenDetails(row);
   return {
     id: row.id,
     reference: row.reference,
@@ -63,6 +76,7 @@ export function toStaffBookingDto(row: BookingRow): StaffBookingDto {
     serviceName: row.service.name,
     source: row.source,
     patient: { name: row.patient.name, email: row.patient.email, phone: row.patient.phone },
+    ...(given ? { given } : {}),
     notes: row.notes,
     staffNotes: row.staffNotes,
     statusReason: row.statusReason,
@@ -261,12 +275,13 @@ export async function confirmBooking(staff: StaffUser, id: string, now: Date = n
   });
 }
 
-export async function declineBooking(staff: StaffUser, id: string, input: { reason?: string }): Promise<Result<{ booking: StaffBookingDto }>> {
+/** `notifyPatient: false` sends nothing: for the day a script fills the diary with strangers' addresses. */
+export async function declineBooking(staff: StaffUser, id: string, input: { reason?: string; notifyPatient?: boolean }): Promise<Result<{ booking: StaffBookingDto }>> {
   return changeAsStaff(staff, id, async (tx, row) => {
     if (row.status === "declined") return row;
     if (row.status !== "requested") throw new BookingAbort("conflict", "Only requests can be declined. Cancel a confirmed booking instead.");
     const updated = await closeBooking(tx, row, { status: "declined", reason: input.reason || null, actor: actorOf(staff) });
-    await notifyDeclined(tx, updated, await getClinicInfo(tx), input.reason || null);
+    if (input.notifyPatient !== false) await notifyDeclined(tx, updated, await getClinicInfo(tx), input.reason || null);
     return updated;
   });
 }

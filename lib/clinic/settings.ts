@@ -7,6 +7,10 @@ export type BookingRules = {
   maxAdvanceDays: number;
   patientChangeCutoffMinutes: number;
   reminderLeadMinutes: number;
+  /** Upcoming online requests one patient (email or phone) may hold at once. */
+  maxLiveRequestsPerPatient: number;
+  /** Days after an appointment ends that its manage links still open. */
+  manageLinkDaysAfter: number;
 };
 
 async function readSettings(client: typeof db | Tx = db) {
@@ -20,14 +24,19 @@ export async function getClinicInfo(client: typeof db | Tx = db): Promise<Clinic
   return { name, addressLines, phone, email };
 }
 
+function rulesOf(settings: Awaited<ReturnType<typeof readSettings>>): BookingRules {
+  const { minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes, maxLiveRequestsPerPatient, manageLinkDaysAfter } = settings;
+  return { minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes, maxLiveRequestsPerPatient, manageLinkDaysAfter };
+}
+
 export async function getBookingRules(client: typeof db | Tx = db): Promise<BookingRules> {
-  const { minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes } = await readSettings(client);
-  return { minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes };
+  return rulesOf(await readSettings(client));
 }
 
 export async function getClinicSettings(client: typeof db | Tx = db): Promise<ClinicInfo & BookingRules> {
-  const { name, addressLines, phone, email, minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes } = await readSettings(client);
-  return { name, addressLines, phone, email, minNoticeMinutes, maxAdvanceDays, patientChangeCutoffMinutes, reminderLeadMinutes };
+  const settings = await readSettings(client);
+  const { name, addressLines, phone, email } = settings;
+  return { name, addressLines, phone, email, ...rulesOf(settings) };
 }
 
 /** Treatment-course rules (api.md, "Treatment courses"): intervals, the patch-test gate, the clinic's lasers. */

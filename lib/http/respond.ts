@@ -27,6 +27,7 @@ const STATUS_FOR: Record<HttpErrorCode, number> = {
   already_invited: 409,
   plan_required: 409,
   payload_too_large: 413,
+  request_limit_reached: 409,
   idempotency_key_reused: 422,
   rate_limited: 429,
 };

@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { productionEnvProblems } from "./production-env.mjs";
 import { serveNext } from "./serve.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -47,21 +48,28 @@ async function main() {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   const port = Number(process.env.PORT ?? 3000);
 
-  if (!process.env.DATABASE_URL) {
-    if (!existsSync(envFile)) {
-      // A fresh clone: use the safe development values, but never the real environment's absence.
-      process.loadEnvFile(path.join(root, ".env.example"));
-      delete process.env.DATABASE_URL;
-      log("no .env found: using the development values from .env.example");
-    }
+  const useEmbeddedDatabase = !process.env.DATABASE_URL;
+  if (useEmbeddedDatabase && !existsSync(envFile)) {
+    // A fresh clone: use the safe development values, but never the real environment's absence.
+    process.loadEnvFile(path.join(root, ".env.example"));
+    delete process.env.DATABASE_URL;
+    log("no .env found: using the development values from .env.example");
+  }
+  process.env.APP_URL ??= `http://localhost:${port}`;
+  process.env.NEXTAUTH_URL ??= process.env.APP_URL;
+  // Before anything touches the database: the seed must never create accounts with a public password.
+  const problems = mode === "start" ? productionEnvProblems({ ...process.env, NODE_ENV: "production" }) : [];
+  if (problems.length > 0) {
+    throw new Error(`refusing to start in production on ${process.env.APP_URL}:\n  ${problems.join("\n  ")}\nSee .env.example and the README's "Running in production".`);
+  }
+
+  if (useEmbeddedDatabase) {
     log("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/pglite)");
     const embedded = await startEmbeddedDatabase(process.env);
     process.env.DATABASE_URL = embedded.url;
     const stop = () => embedded.child.kill("SIGTERM");
     process.on("exit", stop);
   }
-  process.env.APP_URL ??= `http://localhost:${port}`;
-  process.env.NEXTAUTH_URL ??= process.env.APP_URL;
 
   log("applying pending migrations");
   await run(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "prisma/migrate.mjs", "deploy"], process.env);

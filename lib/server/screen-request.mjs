@@ -35,10 +35,13 @@ export function refuseTunnel(req, socket) {
   socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${SERVED_METHODS.join(", ")}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
 }
 
-/** Answers the request itself and returns true, or adjusts it and returns false for Next to serve. */
-export function screenRequest(req, res) {
+/**
+ * Answers the request itself and returns true, or adjusts it and returns false for Next to serve.
+ * `headersFor` gives the headers every response carries (the security headers).
+ */
+export function screenRequest(req, res, headersFor = () => ({})) {
   if (!SERVED.has(req.method)) {
-    res.writeHead(405, { Allow: SERVED_METHODS.join(", "), "Content-Type": "application/json", "Cache-Control": "no-store" });
+    res.writeHead(405, { ...headersFor(), Allow: SERVED_METHODS.join(", "), "Content-Type": "application/json", "Cache-Control": "no-store" });
     res.end(JSON.stringify({ error: { code: "method_not_allowed", message: `The ${req.method.slice(0, 20)} method is not supported.` } }));
     return true;
   }

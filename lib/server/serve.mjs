@@ -1,31 +1,86 @@
-// The app's HTTP server: Next.js behind a plain Node http server, so that the client's address
-// comes from the socket. Next itself only fills X-Forwarded-For when the client did not send one,
-// which would let anyone pick their own address and dodge the booking rate limit.
+// The app's HTTP server: Next.js behind a plain Node http server, which decides two things before
+// Next sees a request:
+// - the client's address, from the socket (or the trusted proxies' X-Forwarded-For entries; see
+//   request-guards.mjs). Next itself keeps a client-supplied X-Forwarded-For, which would let anyone
+//   pick their own address and dodge every per-address limit.
+// - the body size: anything over 64 KiB answers 413 before the rest is read, whether it declares
+//   its length or streams it in chunks.
 import http from "node:http";
 import next from "next";
+import { securityHeaders } from "../http/security-headers.mjs";
+import {
+  CLIENT_ADDRESS_HEADER,
+  MAX_BODY_BYTES,
+  clientAddressFor,
+  declaresTooLargeBody,
+  hasStreamedBody,
+  readBodyWithinCap,
+  replayBody,
+  trustedProxyHops,
+} from "./request-guards.mjs";
 import { refuseTunnel, screenRequest } from "./screen-request.mjs";
 
-const CLIENT_ADDRESS_HEADER = "x-vh-client-address";
+/** instrumentation.ts refuses a production start without this, i.e. through `next start` directly. */
+export const APP_SERVER_MARK = "VH_APP_SERVER";
 
-export function clientAddressFor(req, trustProxy) {
-  if (trustProxy) {
-    const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return req.socket.remoteAddress ?? "unknown";
+const TOO_LARGE_BODY = JSON.stringify({
+  error: { code: "payload_too_large", message: `The request is too large (at most ${MAX_BODY_BYTES / 1024} KB). Please send less, or call the clinic.` },
+});
+
+/** What the server still swallows after a 413 so the client can read it, before it cuts the connection. */
+const LINGER_BYTES = 8 * 1024 * 1024;
+const LINGER_MS = 1000;
+
+/**
+ * Answers 413 before reading the rest of the body, then closes the connection. Closing at once
+ * would make the client's TCP stack reset the connection while it is still sending, and the
+ * client would often lose the answer; so, as nginx does, a little more is swallowed (at most
+ * 256 KiB or one second), then the connection is cut.
+ */
+function refuseTooLarge(req, res) {
+  const url = new URL(req.url ?? "/", "http://app");
+  res.writeHead(413, {
+    ...Object.fromEntries(securityHeaders({ pathname: url.pathname, appUrl: process.env.APP_URL })),
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(TOO_LARGE_BODY),
+    "Cache-Control": "no-store",
+  });
+  res.end(TOO_LARGE_BODY);
+  let swallowed = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  req.socket.once("close", () => clearTimeout(timer));
+  req.on("data", (chunk) => {
+    swallowed += chunk.length;
+    if (swallowed > LINGER_BYTES) cut();
+  });
+  req.resume();
 }
 
 export async function serveNext({ dev, port, dir, hostname = "0.0.0.0" }) {
-  const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
+  const hops = trustedProxyHops(process.env.TRUST_PROXY);
+  process.env[APP_SERVER_MARK] = "1";
   const app = next({ dev, dir, port, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    if (screenRequest(req, res)) return;
-    const address = clientAddressFor(req, trustProxy);
+    // Methods and paths Next cannot take are answered (or repaired) before it sees them.
+    if (screenRequest(req, res, () => Object.fromEntries(securityHeaders({ pathname: new URL(req.url ?? "/", "http://app").pathname, appUrl: process.env.APP_URL })))) return;
+    const address = clientAddressFor(req, hops);
+    // Whatever the client sent in this header is replaced: only this server writes it.
     req.headers[CLIENT_ADDRESS_HEADER] = address;
-    if (!trustProxy) req.headers["x-forwarded-for"] = address;
-    handle(req, res);
+    if (hops === 0) req.headers["x-forwarded-for"] = address;
+    if (declaresTooLargeBody(req)) return refuseTooLarge(req, res);
+    if (!hasStreamedBody(req)) return handle(req, res);
+    readBodyWithinCap(req).then(
+      (body) => {
+        if (!body) return refuseTooLarge(req, res);
+        replayBody(req, body);
+        return handle(req, res);
+      },
+      () => req.socket.destroy(),
+    );
   });
   server.on("connect", refuseTunnel);
   // Keep-alive longer than typical proxies' so they never reuse a connection we just closed.

@@ -1,7 +1,13 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { personName, safeText } from "./primitives";
 
-const password = z.string({ error: "Please enter a password." }).min(12, "Use at least 12 characters.").max(200, "Please keep it under 200 characters.");
+// bcrypt reads only the first 72 bytes of a password, so longer ones are refused rather than cut
+// short in silence. Counted in UTF-8 bytes (TextEncoder works in the browser and on the server).
+export const PASSWORD_MAX_BYTES = 72;
+const password = z
+  .string({ error: "Please enter a password." })
+  .min(12, "Use at least 12 characters.")
+  .refine((value) => new TextEncoder().encode(value).length <= PASSWORD_MAX_BYTES, "Please keep it to 72 bytes: 72 plain letters, fewer with accents or emoji (they take 2 to 4 bytes each).");
 const email = z.string({ error: "Please enter an email address." }).trim().toLowerCase().pipe(z.email({ error: "Please enter a valid email address." }));
 const name = personName({ max: 80 });
 /** What the clinic calls itself or a service: shown in emails, invites and feeds. */
@@ -46,4 +52,7 @@ export const clinicSettingsSchema = z.object({
   patchTestWaitHours: z.number({ error: "Give the wait in hours." }).int("Whole hours, please.").min(0, "The wait cannot be negative.").max(30 * 24, "At most 30 days.").optional(),
   patchTestValidMonths: z.number({ error: "Give the validity in months." }).int("Whole months, please.").min(1, "At least one month.").max(36, "At most 36 months.").optional(),
   laserDevices: z.number({ error: "Give the number of lasers." }).int("A whole number, please.").min(1, "The clinic needs at least one laser.").max(10, "At most 10.").optional(),
+  // Limits and safe defaults:
+  maxLiveRequestsPerPatient: z.number({ error: "Give a number of requests." }).int().min(1, "Allow at least one request.").max(20, "At most 20.").optional(),
+  manageLinkDaysAfter: z.number({ error: "Give a number of days." }).int().min(1, "At least one day.").max(366, "At most a year.").optional(),
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { isoInstantSchema, practitionerChoiceSchema } from "./booking";
 import { safeText } from "./primitives";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * The building blocks every schema in lib/validation is made of, so that one set of rules decides

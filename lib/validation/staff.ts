@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { isoInstantSchema, londonDateSchema, notesSchema, patientSchema, practitionerChoiceSchema, reasonSchema, slugSchema } from "./booking";
 import { overrideSchema } from "./courses";
 import { safeText } from "./primitives";
@@ -25,7 +25,7 @@ export const phoneBookingSchema = z.object({
   notifyPatient,
 });
 
-export const declineSchema = z.object({ reason });
+export const declineSchema = z.object({ reason, notifyPatient });
 export const staffCancelSchema = z.object({ reason, notifyPatient });
 // `override`: moving a course session closer than the minimum interval to its neighbours needs a reason.
 export const staffRescheduleSchema = z.object({ start: isoInstantSchema, practitioner: practitionerChoiceSchema.optional(), notifyPatient, override: overrideSchema.optional() });

@@ -22,8 +22,18 @@ export async function signInApi(email: string, password = STAFF_PASSWORD): Promi
   return context;
 }
 
+/**
+ * Collects console errors and uncaught exceptions on every page the tab visits. Content Security
+ * Policy violations are reported too, each as "CSP violation: ..." (Chromium logs most of them,
+ * but the securitypolicyviolation event catches every one, on every document the tab loads).
+ */
 export function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
+  void page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"} on ${document.location.pathname}`);
+    });
+  });
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });

@@ -14,7 +14,7 @@ beforeAll(async () => {
   pool = testPool();
   staff = await loadStaff(pool);
   await resetDiary(pool);
-  resetSignInLimits();
+  await resetSignInLimits();
 });
 afterAll(async () => {
   await pool.query(`DELETE FROM "StaffUser" WHERE email LIKE 'temp-%'`);
@@ -25,7 +25,7 @@ describe("admin", () => {
   it("creates accounts that can sign in, refuses duplicates, and sets passwords", async () => {
     const made = await createStaffAccount({ email: "temp-desk@clinic.example", name: "Temp Desk", role: "receptionist", password: "a-long-temporary-password" });
     expect(made).toMatchObject({ ok: true, data: { account: { email: "temp-desk@clinic.example", role: "receptionist", active: true } } });
-    expect(await verifyStaffCredentials("temp-desk@clinic.example", "a-long-temporary-password", "203.0.113.9")).toMatchObject({ role: "receptionist" });
+    expect(await verifyStaffCredentials("temp-desk@clinic.example", "a-long-temporary-password", { address: "203.0.113.9" })).toMatchObject({ staff: { role: "receptionist" } });
     expect(await createStaffAccount({ email: "temp-desk@clinic.example", name: "Again", role: "admin", password: "a-long-temporary-password" })).toMatchObject({ ok: false, fieldErrors: { email: expect.any(String) } });
     expect(await createStaffAccount({ email: "temp-sally2@clinic.example", name: "Sally 2", role: "practitioner", practitioner: "sally", password: "a-long-temporary-password" })).toMatchObject({
       ok: false,
@@ -34,8 +34,8 @@ describe("admin", () => {
     const id = made.ok ? made.data.account.id : "";
     expect(await updateStaffAccount(staff.admin.id, id, { role: "practitioner", practitioner: "hannah" })).toMatchObject({ ok: false, fieldErrors: { practitioner: expect.any(String) } });
     expect(await setStaffPassword(id, "another-long-password")).toMatchObject({ ok: true });
-    expect(await verifyStaffCredentials("temp-desk@clinic.example", "a-long-temporary-password", "203.0.113.9")).toBeNull();
-    expect(await verifyStaffCredentials("temp-desk@clinic.example", "another-long-password", "203.0.113.9")).toMatchObject({ email: "temp-desk@clinic.example" });
+    expect(await verifyStaffCredentials("temp-desk@clinic.example", "a-long-temporary-password", { address: "203.0.113.9" })).toBeNull();
+    expect(await verifyStaffCredentials("temp-desk@clinic.example", "another-long-password", { address: "203.0.113.9" })).toMatchObject({ staff: { email: "temp-desk@clinic.example" } });
     expect(await updateStaffAccount(staff.admin.id, staff.admin.id, { active: false })).toMatchObject({ ok: false, code: "conflict" });
   });
 

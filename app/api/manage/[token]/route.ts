@@ -5,4 +5,4 @@ import { pathSegment } from "@/lib/validation/primitives";
 
 export const dynamic = "force-dynamic";
 
-export const GET = publicRoute("GET /api/manage/[token]", { params: { token: pathSegment } }, async ({ params }) => respond(await getManagedBookingDto(params.token)));
+export const GET = publicRoute("GET /api/manage/[token]", { params: { token: pathSegment } }, async ({ params }) => respond(await getManagedBookingDto(params.token, new Date())));
