@@ -32,10 +32,11 @@ const LINGER_BYTES = 8 * 1024 * 1024;
 const LINGER_MS = 1000;
 
 /**
- * Answers 413 before reading the rest of the body, then closes the connection. Closing at once
- * would make the client's TCP stack reset the connection while it is still sending, and the
- * client would often lose the answer; so, as nginx does, a little more is swallowed (at most
- * 256 KiB or one second), then the connection is cut.
+ * Answers 413 before reading the rest of the body, then closes the connection (`Connection:
+ * close`, so the client never sends another request on it). Closing at once would make the
+ * client's TCP stack reset the connection while it is still sending, and the client would often
+ * lose the answer; so, as nginx's lingering close does, only our side is closed (FIN) and a little
+ * more is swallowed (at most 8 MiB or one second), then the connection is cut.
  */
 function refuseTooLarge(req, res) {
   const url = new URL(req.url ?? "/", "http://app");
@@ -44,7 +45,11 @@ function refuseTooLarge(req, res) {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(TOO_LARGE_BODY),
     "Cache-Control": "no-store",
+    Connection: "close",
   });
+  // With `Connection: close` Node destroys the socket as soon as the answer is written; keep it
+  // readable instead (the lingering below destroys it).
+  req.socket.destroySoon = () => req.socket.end();
   res.end(TOO_LARGE_BODY);
   let swallowed = 0;
   const cut = () => req.socket.destroy();

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
 import net from "node:net";
@@ -226,13 +227,13 @@ test("security headers on every kind of response, set once; HSTS only where APP_
  * Sends raw bytes to the e2e server and resolves with the first answer: its status line and body
  * (raw, chunk sizes and all when it is chunked), once the body is in or the server closes.
  */
-function rawRequest(head: string, body: string, { keepOpen = false } = {}): Promise<{ status: string; body: string }> {
+function rawRequest(head: string, body: string, { keepOpen = false } = {}): Promise<{ status: string; headers: string; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(E2E_PORT, "127.0.0.1");
     let received = "";
     const answer = () => {
       const end = received.indexOf("\r\n\r\n");
-      return { status: received.split("\r\n")[0]!, body: end >= 0 ? received.slice(end + 4) : "" };
+      return { status: received.split("\r\n")[0]!, headers: end >= 0 ? received.slice(0, end) : received, body: end >= 0 ? received.slice(end + 4) : "" };
     };
     socket.on("connect", () => {
       socket.write(head);
@@ -262,6 +263,8 @@ test("a body over 64 KiB answers 413 payload_too_large before the rest is read",
   );
   expect(declared.status).toBe("HTTP/1.1 413 Payload Too Large");
   expect(JSON.parse(declared.body)).toEqual({ error: { code: "payload_too_large", message: expect.stringMatching(/too large/) } });
+  // The rest of that body may still be on its way, so the connection is not offered for reuse.
+  expect(declared.headers).toMatch(/^connection: close$/im);
 
   // Streamed in chunks with no length: refused once 64 KiB have passed, while more is still "coming".
   const chunk = (data: string) => `${data.length.toString(16)}\r\n${data}\r\n`;
@@ -283,6 +286,27 @@ test("a body over 64 KiB answers 413 payload_too_large before the rest is read",
   // Exactly 64 KiB is allowed through to the app.
   const limit = await fetch(`${BASE_URL}/api/bookings`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ notes: "x".repeat(65_536 - 13) }) });
   expect(limit.status).not.toBe(413);
+});
+
+test("after a 413 a keep-alive client's next requests never meet a cut connection", async () => {
+  // The server swallows what is left of a refused body for a moment, then cuts that connection:
+  // a client told it stays open would send its next request down it and lose the answer.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const send = (method: string, path: string, body?: string) =>
+    new Promise<number | string>((resolve) => {
+      const request = http.request(`${BASE_URL}${path}`, { agent, method, headers: { "content-type": "application/json", ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) } }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      });
+      request.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      request.end(body);
+    });
+  expect(await send("POST", "/api/bookings", "x".repeat(70_000))).toBe(413);
+  const answers: (number | string)[] = [];
+  for (const started = Date.now(); Date.now() - started < 1500; ) answers.push(await send("GET", "/api/practitioners"));
+  expect(answers.length).toBeGreaterThan(0);
+  expect(answers.filter((answer) => answer !== 200)).toEqual([]);
+  agent.destroy();
 });
 
 test("decline without email: notifyPatient false declines and queues nothing for the patient", async () => {
